@@ -1,0 +1,25 @@
+package io.appmesh.operator.api.v1beta2.virtualnode;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Allowed values of ListenerTLSMode; the CRD schema takes its enum from here while the model keeps plain strings, so that a
+ * value outside the set reaches admission as written instead of failing to decode.
+ */
+public enum ListenerTLSMode {
+    @JsonProperty("DISABLED")
+    DISABLED("DISABLED"), @JsonProperty("PERMISSIVE")
+    PERMISSIVE("PERMISSIVE"), @JsonProperty("STRICT")
+    STRICT("STRICT");
+
+    private final String value;
+
+    ListenerTLSMode(String value) {
+        this.value = value;
+    }
+
+    /** The value as written in manifests. */
+    public String value() {
+        return value;
+    }
+}

@@ -1,0 +1,49 @@
+package io.appmesh.operator.api.v1beta2.virtualnode;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.fabric8.generator.annotation.Required;
+
+/**
+ * An object that represents a TLS validation context trust for a SDS.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class TLSValidationContextSDSTrust {
+
+    @JsonPropertyDescription("The certificate trust chain for a certificate obtained via SDS")
+    @Required
+    private String secretName;
+
+    public String getSecretName() {
+        return secretName;
+    }
+
+    public void setSecretName(String secretName) {
+        this.secretName = secretName;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (o == null || getClass() != o.getClass()) {
+            return false;
+        }
+        TLSValidationContextSDSTrust that = (TLSValidationContextSDSTrust) o;
+        return Objects.equals(secretName, that.secretName);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(secretName);
+    }
+
+    @Override
+    public String toString() {
+        return "TLSValidationContextSDSTrust{" + "secretName=" + secretName + "}";
+    }
+}
