@@ -1,0 +1,79 @@
+package io.appmesh.operator.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The operator's own configuration, under {@code appmesh.}. Every key is the upstream controller's command-line flag
+ * name, so that {@code --enable-backend-groups=true} becomes {@code appmesh.enable-backend-groups=true} (or the
+ * environment variable {@code APPMESH_ENABLE_BACKEND_GROUPS=true}). Defaults are upstream's. Flags that Quarkus already
+ * owns ({@code --metrics-addr}, {@code --health-probe-port}, {@code --log-level}) map to Quarkus keys; see the README.
+ */
+@ConfigMapping(prefix = "appmesh")
+public interface OperatorConfig {
+
+    /** Informer resync period: every watched object is reconciled again at least this often. */
+    @WithDefault("10h")
+    Duration syncPeriod();
+
+    /** Lease-based leader election, so that only one replica reconciles; webhooks are served by every replica. */
+    @WithDefault("false")
+    boolean enableLeaderElection();
+
+    /** Create Cloud Map services with a custom health-check configuration. */
+    @WithDefault("false")
+    boolean enableCustomHealthCheck();
+
+    /** Page size used when listing pods. */
+    @WithDefault("100")
+    long pageLimit();
+
+    /** AWS region; unset means the default region provider chain. */
+    Optional<String> awsRegion();
+
+    /** AWS account id; unset means STS GetCallerIdentity. */
+    Optional<String> awsAccountId();
+
+    /** Client-side AWS API rate limits, {@code service:operationRegex=rate:burst,...}; unset means upstream's table. */
+    Optional<List<String>> awsApiThrottle();
+
+    /** FIPS endpoints for App Mesh, Cloud Map, EKS and STS. */
+    @WithDefault("false")
+    boolean useAwsFipsEndpoint();
+
+    /** Dual-stack endpoint for App Mesh only. */
+    @WithDefault("false")
+    boolean useAwsDualStackEndpoint();
+
+    /** TTL in seconds of the DNS records of Cloud Map services the operator creates. */
+    @WithDefault("300")
+    long cloudmapDnsTtl();
+
+    /** Expand BackendGroups into VirtualNode backends (experimental upstream feature). */
+    @WithDefault("false")
+    boolean enableBackendGroups();
+
+    /** EKS cluster name; its IP family decides the Mesh ipPreference default. */
+    Optional<String> clusterName();
+
+    /**
+     * The cluster's IP family ({@code ipv4} or {@code ipv6}) when it is known without asking EKS. Upstream reads it from
+     * EKS DescribeCluster(cluster-name); this key lets clusters outside EKS (and tests) state it. Unset and no answer
+     * from EKS means unknown, which upstream treats as IPv4.
+     */
+    Optional<String> clusterIpFamily();
+
+    /**
+     * Minimum TLS version of the webhook server: {@code VersionTLS10}, {@code VersionTLS11}, {@code VersionTLS12} or
+     * {@code VersionTLS13}. Applied through {@link TlsMinVersionInterceptor}; any other value aborts start-up.
+     */
+    @WithDefault("VersionTLS12")
+    String tlsMinVersion();
+
+    /** Webhook server cipher suites (IANA names, as upstream takes them); unset means the JDK defaults. */
+    Optional<List<String>> tlsCipherSuite();
+}

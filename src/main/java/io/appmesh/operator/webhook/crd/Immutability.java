@@ -1,0 +1,35 @@
+package io.appmesh.operator.webhook.crd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.appmesh.operator.webhook.admission.AdmissionDenied;
+
+/**
+ * Collects the immutable fields an UPDATE changed, in the order they are checked, and refuses the update with
+ * upstream's message: {@code <Kind> update may not change these fields: f1,f2}. Equality is deep equality of the
+ * values, so an absent field and an empty string differ.
+ */
+final class Immutability {
+
+    private final String kind;
+    private final List<String> changed = new ArrayList<>();
+
+    Immutability(String kind) {
+        this.kind = kind;
+    }
+
+    Immutability check(String field, Object newValue, Object oldValue) {
+        if (!Objects.equals(newValue, oldValue)) {
+            changed.add(field);
+        }
+        return this;
+    }
+
+    void enforce() {
+        if (!changed.isEmpty()) {
+            throw new AdmissionDenied(kind + " update may not change these fields: " + String.join(",", changed));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.appmesh.operator.webhook.crd;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
+import io.appmesh.operator.mesh.MeshMembership;
+import io.appmesh.operator.webhook.admission.AdmissionRequest;
+
+/**
+ * VirtualRouter defaulting on CREATE: a user-set meshRef is refused, the mesh selecting the namespace is designated. awsName defaults to {@code <name>_<namespace>}.
+ */
+@ApplicationScoped
+public class VirtualRouterDefaulter implements Defaulter<VirtualRouter> {
+
+    private final MeshMembership membership;
+
+    public VirtualRouterDefaulter(MeshMembership membership) {
+        this.membership = membership;
+    }
+
+    @Override
+    public Class<VirtualRouter> type() {
+        return VirtualRouter.class;
+    }
+
+    @Override
+    public void mutateCreate(VirtualRouter obj, AdmissionRequest request) {
+        obj.getSpec().setMeshRef(MeshRefs.designate(membership, obj, obj.getSpec().getMeshRef(), request));
+        if (MeshRefs.isNullOrEmpty(obj.getSpec().getAwsName())) {
+            obj.getSpec().setAwsName(MeshRefs.underscored(obj, request));
+        }
+    }
+}

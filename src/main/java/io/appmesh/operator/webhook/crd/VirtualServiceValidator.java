@@ -1,0 +1,24 @@
+package io.appmesh.operator.webhook.crd;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
+import io.appmesh.operator.webhook.admission.AdmissionRequest;
+
+/** VirtualService validation: awsName and meshRef are immutable. */
+@ApplicationScoped
+public class VirtualServiceValidator implements Validator<VirtualService> {
+
+    @Override
+    public Class<VirtualService> type() {
+        return VirtualService.class;
+    }
+
+    @Override
+    public void validateUpdate(VirtualService vs, VirtualService old, AdmissionRequest request) {
+        new Immutability("VirtualService")
+                .check("spec.awsName", vs.getSpec().getAwsName(), old.getSpec().getAwsName())
+                .check("spec.meshRef", vs.getSpec().getMeshRef(), old.getSpec().getMeshRef())
+                .enforce();
+    }
+}
