@@ -1,11 +1,13 @@
 package io.appmesh.operator.mesh;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -43,6 +45,9 @@ public class MeshMembership {
         List<Mesh> candidates = meshes.stream()
                 .filter(m -> m.getSpec() != null && m.getSpec().getNamespaceSelector() != null)
                 .filter(m -> LabelSelectors.matches(m.getSpec().getNamespaceSelector(), ns.getMetadata().getLabels()))
+                // The API server lists in storage-key order (namespace/name); the test server may not.
+                .sorted(Comparator.comparing((HasMetadata o) -> String.valueOf(o.getMetadata().getNamespace()))
+                        .thenComparing(o -> o.getMetadata().getName()))
                 .collect(Collectors.toList());
         if (candidates.isEmpty()) {
             throw new MembershipException("failed to find matching mesh for namespace: " + namespace

@@ -1,5 +1,6 @@
 package io.appmesh.operator.mesh;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGatewaySpec;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -46,6 +48,9 @@ public class VirtualGatewayMembership {
         }
         List<VirtualGateway> candidates = gateways.stream()
                 .filter(vg -> selects(vg.getSpec(), ns.getMetadata().getLabels(), routeLabels))
+                // The API server lists in storage-key order (namespace/name); the test server may not.
+                .sorted(Comparator.comparing((HasMetadata o) -> String.valueOf(o.getMetadata().getNamespace()))
+                        .thenComparing(o -> o.getMetadata().getName()))
                 .collect(Collectors.toList());
         if (candidates.isEmpty()) {
             throw new MembershipException("failed to find matching virtualGateway for gatewayRoute: " + routeName

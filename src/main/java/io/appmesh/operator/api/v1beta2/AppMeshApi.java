@@ -10,6 +10,14 @@ public final class AppMeshApi {
     public static final String VERSION = "v1beta2";
     public static final String API_VERSION = GROUP + "/" + VERSION;
 
+    /** The OLM bundle (and its ClusterServiceVersion) every reconciler belongs to. */
+    public static final String BUNDLE = "appmesh-operator";
+
+    /** Held by a Mesh until no VirtualNode, VirtualService, VirtualRouter, VirtualGateway or GatewayRoute is in it. */
+    public static final String MESH_MEMBERS_FINALIZER = "finalizers.appmesh.k8s.aws/mesh-members";
+    /** Held by a VirtualGateway until no GatewayRoute is attached to it. */
+    public static final String VIRTUAL_GATEWAY_MEMBERS_FINALIZER = "finalizers.appmesh.k8s.aws/virtualgateway-members";
+
     private AppMeshApi() {
     }
 }
