@@ -1,0 +1,236 @@
+package io.appmesh.operator.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+
+import io.appmesh.operator.api.v1beta2.backendgroup.BackendGroup;
+import io.appmesh.operator.api.v1beta2.gatewayroute.GatewayRoute;
+import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
+import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+
+/**
+ * {@code make run}. With a reachable cluster in the kubeconfig, runs the packaged operator against it. Without one,
+ * runs a local sandbox: an in-process Kubernetes API (the fabric8 test server, CRUD mode), the operator as a child
+ * process pointed at it, and the sample mesh of docs/examples applied through the operator's admission webhooks; then
+ * prints every App Mesh object as the operator changes it. Ctrl-C stops everything.
+ */
+public final class Sandbox {
+
+    private static final Path OPERATOR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final Path EXAMPLES = Path.of("docs/examples");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final List<Class<? extends HasMetadata>> KINDS = List.of(Mesh.class, VirtualNode.class,
+            VirtualService.class, VirtualRouter.class, VirtualGateway.class, GatewayRoute.class, BackendGroup.class);
+
+    private Sandbox() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The test server logs every request at INFO; the sandbox prints what matters itself.
+        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+        if (!Files.exists(OPERATOR)) {
+            throw new IllegalStateException(OPERATOR + " is missing: build first (make build)");
+        }
+        String cluster = reachableCluster();
+        if (cluster != null) {
+            System.out.println("make run: running the operator against " + cluster + " (current kubeconfig context)");
+            Process operator = start(List.of(), true);
+            Runtime.getRuntime().addShutdownHook(new Thread(operator::destroy));
+            System.exit(operator.waitFor());
+        }
+        runSandbox();
+    }
+
+    /** The API server URL of the current kubeconfig context when it answers, else null. */
+    private static String reachableCluster() {
+        try {
+            Config config = Config.autoConfigure(null);
+            if (config.getMasterUrl() == null || config.getCurrentContext() == null) {
+                return null;
+            }
+            config.setConnectionTimeout(3000);
+            config.setRequestTimeout(3000);
+            try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+                client.getKubernetesVersion();
+                return config.getMasterUrl();
+            }
+        } catch (RuntimeException unreachable) {
+            return null;
+        }
+    }
+
+    private static void runSandbox() throws Exception {
+        System.out.println("make run: no reachable cluster in the kubeconfig, starting the local sandbox");
+        KubernetesMockServer apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), false);
+        apiServer.init(InetAddress.getLoopbackAddress(), freePort());
+        int https = freePort();
+        int management = freePort();
+        String apiUrl = "http://127.0.0.1:" + apiServer.getPort();
+        Process operator = start(List.of(
+                "-Dquarkus.kubernetes-client.api-server-url=" + apiUrl,
+                "-Dquarkus.kubernetes-client.trust-certs=true",
+                "-Dquarkus.http.ssl-port=" + https,
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.management.port=" + management,
+                "-Dquarkus.management.host=127.0.0.1",
+                "-Dquarkus.http.ssl.certificate.files=target/certs/webhook.crt",
+                "-Dquarkus.http.ssl.certificate.key-files=target/certs/webhook.key"), false);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("make run: stopping the sandbox");
+            operator.destroy();
+            apiServer.destroy();
+        }));
+        System.out.printf(
+                "  Kubernetes API  %s%n  webhooks        https://127.0.0.1:%d%n  health, metrics http://127.0.0.1:%d/q/health /q/metrics%n",
+                apiUrl, https, management);
+        awaitReady(management, operator);
+
+        try (KubernetesClient client = apiServer.createClient()) {
+            applyExamples(client, new AdmissionEmulator(URI.create("https://127.0.0.1:" + https)));
+            System.out.println("make run: watching App Mesh objects (Ctrl-C to stop)");
+            watch(client, operator);
+        }
+    }
+
+    private static void applyExamples(KubernetesClient client, AdmissionEmulator admission) throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(EXAMPLES)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (Path file : files) {
+            for (JsonNode doc : documents(file)) {
+                String what = doc.path("kind").asText() + " " + name(doc);
+                if (!doc.path("apiVersion").asText().startsWith("appmesh.k8s.aws/")) {
+                    client.resource(YAML.writeValueAsString(doc)).create();
+                    System.out.println("  created  " + what);
+                    continue;
+                }
+                AdmissionEmulator.Verdict verdict = admission.admit(doc);
+                if (verdict.denial() != null) {
+                    System.out.println("  DENIED   " + what + ": " + verdict.denial());
+                    continue;
+                }
+                Class<? extends HasMetadata> type = KINDS.stream()
+                        .filter(k -> HasMetadata.getKind(k).equals(doc.path("kind").asText())).findFirst().orElseThrow();
+                client.resource(client.getKubernetesSerialization().unmarshal(verdict.object().toString(), type)).create();
+                JsonNode spec = verdict.object().path("spec");
+                System.out.printf("  admitted %s awsName=%s meshRef=%s%n", what, spec.path("awsName").asText("-"),
+                        spec.path("meshRef").path("name").asText("-"));
+            }
+        }
+    }
+
+    /** Prints each App Mesh object whenever its finalizers or status change. */
+    private static void watch(KubernetesClient client, Process operator) throws InterruptedException {
+        Map<String, String> seen = new LinkedHashMap<>();
+        while (operator.isAlive()) {
+            for (Class<? extends HasMetadata> kind : KINDS) {
+                for (HasMetadata o : client.resources(kind).inAnyNamespace().list().getItems()) {
+                    String key = o.getKind() + " " + (o.getMetadata().getNamespace() == null
+                            ? ""
+                            : o.getMetadata().getNamespace() + "/") + o.getMetadata().getName();
+                    JsonNode tree = client.getKubernetesSerialization().convertValue(o, JsonNode.class);
+                    String state = "finalizers=" + o.getMetadata().getFinalizers() + " status=" + tree.path("status");
+                    if (!state.equals(seen.put(key, state))) {
+                        System.out.printf("  %s %-45s %s%n", Instant.now().toString().substring(11, 19), key, state);
+                    }
+                }
+            }
+            Thread.sleep(2000);
+        }
+        System.out.println("make run: the operator exited with " + operator.exitValue());
+    }
+
+    private static Process start(List<String> properties, boolean certificatesFromBuild) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(properties);
+        if (certificatesFromBuild && properties.isEmpty()) {
+            command.add("-Dquarkus.http.ssl.certificate.files=target/certs/webhook.crt");
+            command.add("-Dquarkus.http.ssl.certificate.key-files=target/certs/webhook.key");
+        }
+        command.add("-jar");
+        command.add(OPERATOR.toString());
+        return new ProcessBuilder(command).inheritIO().start();
+    }
+
+    private static void awaitReady(int managementPort, Process operator) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (!operator.isAlive()) {
+                throw new IllegalStateException("the operator exited with " + operator.exitValue());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    System.out.println("make run: operator ready");
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the operator was not ready within 60 s");
+    }
+
+    private static List<JsonNode> documents(Path file) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file); YAMLParser parser = new YAMLFactory().createParser(in)) {
+            parser.setCodec(YAML);
+            while (parser.nextToken() != null) {
+                JsonNode doc = YAML.readTree(parser);
+                if (doc != null && doc.isObject()) {
+                    docs.add(doc);
+                }
+            }
+        }
+        return docs;
+    }
+
+    private static String name(JsonNode doc) {
+        String ns = doc.at("/metadata/namespace").asText("");
+        return (ns.isEmpty() ? "" : ns + "/") + doc.at("/metadata/name").asText();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
