@@ -1,0 +1,28 @@
+package io.appmesh.operator.webhook.crd;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+/** The Mesh ipPreference defaults of an IPv6 cluster: always IPv6_ONLY, added when absent. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@TestProfile(CrdAdmissionIpv6Test.Ipv6Cluster.class)
+class CrdAdmissionIpv6Test extends GoldenAdmissionTest {
+
+    public static class Ipv6Cluster implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("appmesh.cluster-ip-family", "ipv6");
+        }
+    }
+
+    @Override
+    Path cases() {
+        return Path.of("src/test/resources/CrdAdmissionIpv6Test");
+    }
+}
