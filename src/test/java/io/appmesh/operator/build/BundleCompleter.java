@@ -3,7 +3,6 @@ package io.appmesh.operator.build;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,7 +14,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+
+import io.appmesh.operator.testing.YamlDocuments;
 
 /**
  * Build step (run at {@code package}, see pom.xml) that completes the OLM bundle the operator SDK writes to
@@ -106,7 +106,7 @@ public final class BundleCompleter {
     private static int addWebhooks(ObjectNode spec, Path kubernetesYml) throws IOException {
         ArrayNode definitions = spec.putArray("webhookdefinitions");
         String deployment = spec.at("/install/spec/deployments/0/name").asText();
-        for (JsonNode doc : documents(kubernetesYml)) {
+        for (JsonNode doc : YamlDocuments.read(kubernetesYml)) {
             String kind = doc.path("kind").asText();
             String type = switch (kind) {
                 case "MutatingWebhookConfiguration" -> "MutatingAdmissionWebhook";
@@ -159,17 +159,4 @@ public final class BundleCompleter {
         }
     }
 
-    static List<JsonNode> documents(Path yaml) throws IOException {
-        List<JsonNode> docs = new ArrayList<>();
-        try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(yaml.toFile())) {
-            parser.setCodec(YAML);
-            while (parser.nextToken() != null) {
-                JsonNode doc = YAML.readTree(parser);
-                if (doc != null && doc.isObject()) {
-                    docs.add(doc);
-                }
-            }
-        }
-        return docs;
-    }
 }

@@ -1,7 +1,6 @@
 package io.appmesh.operator.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -22,7 +21,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import io.appmesh.operator.api.v1beta2.backendgroup.BackendGroup;
 import io.appmesh.operator.api.v1beta2.gatewayroute.GatewayRoute;
@@ -31,6 +29,7 @@ import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
+import io.appmesh.operator.testing.YamlDocuments;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -131,7 +130,7 @@ public final class Sandbox {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         for (Path file : files) {
-            for (JsonNode doc : documents(file)) {
+            for (JsonNode doc : YamlDocuments.read(file)) {
                 String what = doc.path("kind").asText() + " " + name(doc);
                 if (!doc.path("apiVersion").asText().startsWith("appmesh.k8s.aws/")) {
                     client.resource(YAML.writeValueAsString(doc)).create();
@@ -207,20 +206,6 @@ public final class Sandbox {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the operator was not ready within 60 s");
-    }
-
-    private static List<JsonNode> documents(Path file) throws IOException {
-        List<JsonNode> docs = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); YAMLParser parser = new YAMLFactory().createParser(in)) {
-            parser.setCodec(YAML);
-            while (parser.nextToken() != null) {
-                JsonNode doc = YAML.readTree(parser);
-                if (doc != null && doc.isObject()) {
-                    docs.add(doc);
-                }
-            }
-        }
-        return docs;
     }
 
     private static String name(JsonNode doc) {

@@ -16,7 +16,6 @@ public class BackendGroupValidator implements Validator<BackendGroup> {
 
     @Override
     public void validateUpdate(BackendGroup bg, BackendGroup old, AdmissionRequest request) {
-        new Immutability("BackendGroup").check("spec.meshRef", bg.getSpec().getMeshRef(), old.getSpec().getMeshRef())
-                .enforce();
+        Immutability.ofMember("BackendGroup", bg.getSpec(), old.getSpec()).enforce();
     }
 }

@@ -45,9 +45,7 @@ public class GatewayRouteValidator implements Validator<GatewayRoute> {
     @Override
     public void validateUpdate(GatewayRoute route, GatewayRoute old, AdmissionRequest request) {
         GatewayRouteSpec spec = route.getSpec();
-        new Immutability("GatewayRoute")
-                .check("spec.awsName", spec.getAwsName(), old.getSpec().getAwsName())
-                .check("spec.meshRef", spec.getMeshRef(), old.getSpec().getMeshRef())
+        Immutability.ofMember("GatewayRoute", spec, old.getSpec())
                 .check("spec.virtualGatewayRef", spec.getVirtualGatewayRef(), old.getSpec().getVirtualGatewayRef())
                 .enforce();
         checkSpec(spec);

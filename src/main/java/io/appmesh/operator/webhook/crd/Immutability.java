@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.appmesh.operator.api.v1beta2.common.AwsNamed;
+import io.appmesh.operator.api.v1beta2.common.MeshMember;
 import io.appmesh.operator.webhook.admission.AdmissionDenied;
 
 /**
@@ -18,6 +20,15 @@ final class Immutability {
 
     Immutability(String kind) {
         this.kind = kind;
+    }
+
+    /** The checks every namespaced kind starts with: spec.awsName (kinds that have one), then spec.meshRef. */
+    static Immutability ofMember(String kind, MeshMember spec, MeshMember old) {
+        Immutability immutability = new Immutability(kind);
+        if (spec instanceof AwsNamed named) {
+            immutability.check("spec.awsName", named.getAwsName(), ((AwsNamed) old).getAwsName());
+        }
+        return immutability.check("spec.meshRef", spec.getMeshRef(), old.getMeshRef());
     }
 
     Immutability check(String field, Object newValue, Object oldValue) {

@@ -1,33 +1,16 @@
 package io.appmesh.operator.webhook.crd;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
+import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGatewaySpec;
 import io.appmesh.operator.mesh.MeshMembership;
-import io.appmesh.operator.webhook.admission.AdmissionRequest;
 
-/**
- * VirtualGateway defaulting on CREATE: a user-set meshRef is refused, the mesh selecting the namespace is designated. awsName defaults to {@code <name>_<namespace>}.
- */
-@ApplicationScoped
-public class VirtualGatewayDefaulter implements Defaulter<VirtualGateway> {
-
-    private final MeshMembership membership;
+/** VirtualGateway defaulting on CREATE: mesh designation; awsName defaults to {@code <name>_<namespace>}. */
+@Singleton
+public class VirtualGatewayDefaulter extends MeshMemberDefaulter<VirtualGatewaySpec, VirtualGateway> {
 
     public VirtualGatewayDefaulter(MeshMembership membership) {
-        this.membership = membership;
-    }
-
-    @Override
-    public Class<VirtualGateway> type() {
-        return VirtualGateway.class;
-    }
-
-    @Override
-    public void mutateCreate(VirtualGateway obj, AdmissionRequest request) {
-        obj.getSpec().setMeshRef(MeshRefs.designate(membership, obj, obj.getSpec().getMeshRef(), request));
-        if (MeshRefs.isNullOrEmpty(obj.getSpec().getAwsName())) {
-            obj.getSpec().setAwsName(MeshRefs.underscored(obj, request));
-        }
+        super(VirtualGateway.class, membership);
     }
 }

@@ -26,10 +26,7 @@ public class VirtualGatewayValidator implements Validator<VirtualGateway> {
 
     @Override
     public void validateUpdate(VirtualGateway vg, VirtualGateway old, AdmissionRequest request) {
-        new Immutability("VirtualGateway")
-                .check("spec.awsName", vg.getSpec().getAwsName(), old.getSpec().getAwsName())
-                .check("spec.meshRef", vg.getSpec().getMeshRef(), old.getSpec().getMeshRef())
-                .enforce();
+        Immutability.ofMember("VirtualGateway", vg.getSpec(), old.getSpec()).enforce();
         checkConnectionPools(vg);
     }
 

@@ -40,9 +40,7 @@ public class VirtualNodeValidator implements Validator<VirtualNode> {
         checkRequiredFields(vn);
         VirtualNodeSpec spec = vn.getSpec();
         VirtualNodeSpec oldSpec = old.getSpec();
-        Immutability immutability = new Immutability("VirtualNode")
-                .check("spec.awsName", spec.getAwsName(), oldSpec.getAwsName())
-                .check("spec.meshRef", spec.getMeshRef(), oldSpec.getMeshRef());
+        Immutability immutability = Immutability.ofMember("VirtualNode", spec, oldSpec);
         // Only a node that already used Cloud Map is pinned to it; moving from DNS to Cloud Map is allowed. Removing
         // serviceDiscovery altogether counts as a change (upstream crashes on it instead).
         if (oldSpec.getServiceDiscovery() != null && oldSpec.getServiceDiscovery().getAwsCloudMap() != null) {

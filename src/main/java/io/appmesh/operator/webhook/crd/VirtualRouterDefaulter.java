@@ -1,33 +1,16 @@
 package io.appmesh.operator.webhook.crd;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
+import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouterSpec;
 import io.appmesh.operator.mesh.MeshMembership;
-import io.appmesh.operator.webhook.admission.AdmissionRequest;
 
-/**
- * VirtualRouter defaulting on CREATE: a user-set meshRef is refused, the mesh selecting the namespace is designated. awsName defaults to {@code <name>_<namespace>}.
- */
-@ApplicationScoped
-public class VirtualRouterDefaulter implements Defaulter<VirtualRouter> {
-
-    private final MeshMembership membership;
+/** VirtualRouter defaulting on CREATE: mesh designation; awsName defaults to {@code <name>_<namespace>}. */
+@Singleton
+public class VirtualRouterDefaulter extends MeshMemberDefaulter<VirtualRouterSpec, VirtualRouter> {
 
     public VirtualRouterDefaulter(MeshMembership membership) {
-        this.membership = membership;
-    }
-
-    @Override
-    public Class<VirtualRouter> type() {
-        return VirtualRouter.class;
-    }
-
-    @Override
-    public void mutateCreate(VirtualRouter obj, AdmissionRequest request) {
-        obj.getSpec().setMeshRef(MeshRefs.designate(membership, obj, obj.getSpec().getMeshRef(), request));
-        if (MeshRefs.isNullOrEmpty(obj.getSpec().getAwsName())) {
-            obj.getSpec().setAwsName(MeshRefs.underscored(obj, request));
-        }
+        super(VirtualRouter.class, membership);
     }
 }

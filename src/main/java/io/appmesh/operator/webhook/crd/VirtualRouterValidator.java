@@ -33,10 +33,7 @@ public class VirtualRouterValidator implements Validator<VirtualRouter> {
 
     @Override
     public void validateUpdate(VirtualRouter vr, VirtualRouter old, AdmissionRequest request) {
-        new Immutability("VirtualRouter")
-                .check("spec.awsName", vr.getSpec().getAwsName(), old.getSpec().getAwsName())
-                .check("spec.meshRef", vr.getSpec().getMeshRef(), old.getSpec().getMeshRef())
-                .enforce();
+        Immutability.ofMember("VirtualRouter", vr.getSpec(), old.getSpec()).enforce();
         checkDuplicateRoutes(vr);
         checkRoutes(vr);
     }

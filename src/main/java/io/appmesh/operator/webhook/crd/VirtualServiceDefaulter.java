@@ -1,33 +1,25 @@
 package io.appmesh.operator.webhook.crd;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
+import io.appmesh.operator.api.v1beta2.virtualservice.VirtualServiceSpec;
 import io.appmesh.operator.mesh.MeshMembership;
 import io.appmesh.operator.webhook.admission.AdmissionRequest;
 
 /**
- * VirtualService defaulting on CREATE: a user-set meshRef is refused, the mesh selecting the namespace is designated. awsName defaults to {@code <name>.<namespace>}, the DNS name clients usually address.
+ * VirtualService defaulting on CREATE: mesh designation; awsName defaults to {@code <name>.<namespace>}, the DNS-like
+ * name clients usually address.
  */
-@ApplicationScoped
-public class VirtualServiceDefaulter implements Defaulter<VirtualService> {
-
-    private final MeshMembership membership;
+@Singleton
+public class VirtualServiceDefaulter extends MeshMemberDefaulter<VirtualServiceSpec, VirtualService> {
 
     public VirtualServiceDefaulter(MeshMembership membership) {
-        this.membership = membership;
+        super(VirtualService.class, membership);
     }
 
     @Override
-    public Class<VirtualService> type() {
-        return VirtualService.class;
-    }
-
-    @Override
-    public void mutateCreate(VirtualService obj, AdmissionRequest request) {
-        obj.getSpec().setMeshRef(MeshRefs.designate(membership, obj, obj.getSpec().getMeshRef(), request));
-        if (MeshRefs.isNullOrEmpty(obj.getSpec().getAwsName())) {
-            obj.getSpec().setAwsName(obj.getMetadata().getName() + "." + MeshRefs.namespaceOf(obj, request));
-        }
+    String defaultAwsName(VirtualService vs, AdmissionRequest request) {
+        return vs.getMetadata().getName() + "." + MeshRefs.namespaceOf(vs, request);
     }
 }

@@ -16,9 +16,6 @@ public class VirtualServiceValidator implements Validator<VirtualService> {
 
     @Override
     public void validateUpdate(VirtualService vs, VirtualService old, AdmissionRequest request) {
-        new Immutability("VirtualService")
-                .check("spec.awsName", vs.getSpec().getAwsName(), old.getSpec().getAwsName())
-                .check("spec.meshRef", vs.getSpec().getMeshRef(), old.getSpec().getMeshRef())
-                .enforce();
+        Immutability.ofMember("VirtualService", vs.getSpec(), old.getSpec()).enforce();
     }
 }

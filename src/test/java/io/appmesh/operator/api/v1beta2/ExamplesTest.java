@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
+import io.appmesh.operator.testing.YamlDocuments;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
@@ -89,18 +89,7 @@ class ExamplesTest {
             return null;
         }
         try {
-            String text = PLACEHOLDER.matcher(Files.readString(file)).replaceAll("dummy");
-            List<JsonNode> docs = new ArrayList<>();
-            try (YAMLParser parser = new YAMLFactory().createParser(text)) {
-                parser.setCodec(YAML);
-                while (parser.nextToken() != null) {
-                    JsonNode doc = YAML.readTree(parser);
-                    if (doc != null && doc.isObject()) {
-                        docs.add(doc);
-                    }
-                }
-            }
-            return docs;
+            return YamlDocuments.parse(PLACEHOLDER.matcher(Files.readString(file)).replaceAll("dummy"));
         } catch (IOException e) {
             return null;
         }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import io.appmesh.operator.api.v1beta2.common.MeshMember;
 import io.appmesh.operator.api.v1beta2.common.MeshReference;
 import io.appmesh.operator.api.v1beta2.common.VirtualServiceReference;
 
@@ -13,7 +14,7 @@ import io.appmesh.operator.api.v1beta2.common.VirtualServiceReference;
  * BackendGroupSpec defines the desired state of BackendGroup
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class BackendGroupSpec {
+public class BackendGroupSpec implements MeshMember {
 
     @JsonPropertyDescription("A reference to k8s Mesh CR that this BackendGroup belongs to.\nThe admission controller populates it using Meshes's selector, and prevents users from setting this field.\n\nPopulated by the system.\nRead-only.")
     private MeshReference meshRef;

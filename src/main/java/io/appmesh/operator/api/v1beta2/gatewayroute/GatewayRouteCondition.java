@@ -1,98 +1,15 @@
 package io.appmesh.operator.api.v1beta2.gatewayroute;
 
-import java.time.OffsetDateTime;
-import java.util.Objects;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-import io.fabric8.generator.annotation.Required;
+import io.appmesh.operator.api.v1beta2.common.AppMeshCondition;
 
-/**
- * GatewayRouteCondition is part of the appmesh.k8s.aws/v1beta2 API.
- */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public class GatewayRouteCondition {
+/** A condition of a GatewayRoute's status; the operator writes type {@code GatewayRouteActive}. */
+public class GatewayRouteCondition extends AppMeshCondition {
 
-    @JsonPropertyDescription("Last time the condition transitioned from one status to another.")
-    private OffsetDateTime lastTransitionTime;
-
-    @JsonPropertyDescription("A human readable message indicating details about the transition.")
-    private String message;
-
-    @JsonPropertyDescription("The reason for the condition's last transition.")
-    private String reason;
-
-    @JsonPropertyDescription("Status of the condition, one of True, False, Unknown.")
-    @Required
-    private String status;
-
+    @Override
     @JsonPropertyDescription("Type of GatewayRoute condition.")
-    @Required
-    private String type;
-
-    public OffsetDateTime getLastTransitionTime() {
-        return lastTransitionTime;
-    }
-
-    public void setLastTransitionTime(OffsetDateTime lastTransitionTime) {
-        this.lastTransitionTime = lastTransitionTime;
-    }
-
-    public String getMessage() {
-        return message;
-    }
-
-    public void setMessage(String message) {
-        this.message = message;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public void setReason(String reason) {
-        this.reason = reason;
-    }
-
-    public String getStatus() {
-        return status;
-    }
-
-    public void setStatus(String status) {
-        this.status = status;
-    }
-
     public String getType() {
-        return type;
-    }
-
-    public void setType(String type) {
-        this.type = type;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (o == null || getClass() != o.getClass()) {
-            return false;
-        }
-        GatewayRouteCondition that = (GatewayRouteCondition) o;
-        return Objects.equals(lastTransitionTime, that.lastTransitionTime) && Objects.equals(message, that.message)
-                && Objects.equals(reason, that.reason) && Objects.equals(status, that.status)
-                && Objects.equals(type, that.type);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(lastTransitionTime, message, reason, status, type);
-    }
-
-    @Override
-    public String toString() {
-        return "GatewayRouteCondition{" + "lastTransitionTime=" + lastTransitionTime + ", " + "message=" + message + ", "
-                + "reason=" + reason + ", " + "status=" + status + ", " + "type=" + type + "}";
+        return super.getType();
     }
 }

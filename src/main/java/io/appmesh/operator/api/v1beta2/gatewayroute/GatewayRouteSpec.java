@@ -5,6 +5,8 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import io.appmesh.operator.api.v1beta2.common.AwsNamed;
+import io.appmesh.operator.api.v1beta2.common.MeshMember;
 import io.appmesh.operator.api.v1beta2.common.MeshReference;
 import io.appmesh.operator.api.v1beta2.common.VirtualGatewayReference;
 import io.fabric8.generator.annotation.Max;
@@ -15,7 +17,7 @@ import io.fabric8.generator.annotation.Min;
  * refers to https://docs.aws.amazon.com/app-mesh/latest/userguide/virtual_gateways.html
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class GatewayRouteSpec {
+public class GatewayRouteSpec implements AwsNamed, MeshMember {
 
     @JsonPropertyDescription("AWSName is the AppMesh GatewayRoute object's name.\nIf unspecified or empty, it defaults to be \"${name}_${namespace}\" of k8s GatewayRoute")
     private String awsName;

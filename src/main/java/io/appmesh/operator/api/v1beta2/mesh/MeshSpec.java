@@ -5,6 +5,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import io.appmesh.operator.api.v1beta2.common.AwsNamed;
 import io.appmesh.operator.api.v1beta2.common.LabelSelector;
 
 /**
@@ -12,7 +13,7 @@ import io.appmesh.operator.api.v1beta2.common.LabelSelector;
  * refers to https://docs.aws.amazon.com/app-mesh/latest/APIReference/API_MeshSpec.html
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class MeshSpec {
+public class MeshSpec implements AwsNamed {
 
     @JsonPropertyDescription("AWSName is the AppMesh Mesh object's name.\nIf unspecified or empty, it defaults to be \"${name}\" of k8s Mesh")
     private String awsName;

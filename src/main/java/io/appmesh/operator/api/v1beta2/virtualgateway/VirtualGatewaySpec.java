@@ -6,7 +6,9 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import io.appmesh.operator.api.v1beta2.common.AwsNamed;
 import io.appmesh.operator.api.v1beta2.common.LabelSelector;
+import io.appmesh.operator.api.v1beta2.common.MeshMember;
 import io.appmesh.operator.api.v1beta2.common.MeshReference;
 import io.fabric8.generator.annotation.Size;
 
@@ -15,7 +17,7 @@ import io.fabric8.generator.annotation.Size;
  * refers to https://docs.aws.amazon.com/app-mesh/latest/userguide/virtual_gateways.html
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class VirtualGatewaySpec {
+public class VirtualGatewaySpec implements AwsNamed, MeshMember {
 
     @JsonPropertyDescription("AWSName is the AppMesh VirtualGateway object's name.\nIf unspecified or empty, it defaults to be \"${name}_${namespace}\" of k8s VirtualGateway")
     private String awsName;

@@ -6,8 +6,10 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import io.appmesh.operator.api.v1beta2.common.AwsNamed;
 import io.appmesh.operator.api.v1beta2.common.BackendGroupReference;
 import io.appmesh.operator.api.v1beta2.common.LabelSelector;
+import io.appmesh.operator.api.v1beta2.common.MeshMember;
 import io.appmesh.operator.api.v1beta2.common.MeshReference;
 import io.fabric8.generator.annotation.Size;
 
@@ -16,7 +18,7 @@ import io.fabric8.generator.annotation.Size;
  * refers to https://docs.aws.amazon.com/app-mesh/latest/APIReference/API_VirtualNodeSpec.html
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class VirtualNodeSpec {
+public class VirtualNodeSpec implements AwsNamed, MeshMember {
 
     @JsonPropertyDescription("AWSName is the AppMesh VirtualNode object's name.\nIf unspecified or empty, it defaults to be \"${name}_${namespace}\" of k8s VirtualNode")
     private String awsName;

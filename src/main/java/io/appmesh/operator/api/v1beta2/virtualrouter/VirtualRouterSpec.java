@@ -6,6 +6,8 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import io.appmesh.operator.api.v1beta2.common.AwsNamed;
+import io.appmesh.operator.api.v1beta2.common.MeshMember;
 import io.appmesh.operator.api.v1beta2.common.MeshReference;
 import io.fabric8.generator.annotation.Size;
 
@@ -14,7 +16,7 @@ import io.fabric8.generator.annotation.Size;
  * refers to https://docs.aws.amazon.com/app-mesh/latest/APIReference/API_VirtualRouterSpec.html
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class VirtualRouterSpec {
+public class VirtualRouterSpec implements AwsNamed, MeshMember {
 
     @JsonPropertyDescription("AWSName is the AppMesh VirtualRouter object's name.\nIf unspecified or empty, it defaults to be \"${name}_${namespace}\" of k8s VirtualRouter")
     private String awsName;

@@ -5,6 +5,8 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import io.appmesh.operator.api.v1beta2.common.AwsNamed;
+import io.appmesh.operator.api.v1beta2.common.MeshMember;
 import io.appmesh.operator.api.v1beta2.common.MeshReference;
 
 /**
@@ -12,7 +14,7 @@ import io.appmesh.operator.api.v1beta2.common.MeshReference;
  * refers to https://docs.aws.amazon.com/app-mesh/latest/APIReference/API_VirtualServiceSpec.html
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class VirtualServiceSpec {
+public class VirtualServiceSpec implements AwsNamed, MeshMember {
 
     @JsonPropertyDescription("AWSName is the AppMesh VirtualService object's name.\nIf unspecified or empty, it defaults to be \"${name}.${namespace}\" of k8s VirtualService")
     private String awsName;
