@@ -76,4 +76,7 @@ public interface OperatorConfig {
 
     /** Webhook server cipher suites (IANA names, as upstream takes them); unset means the JDK defaults. */
     Optional<List<String>> tlsCipherSuite();
+
+    /** Envoy sidecar injection ({@code appmesh.injection.*}). */
+    InjectionConfig injection();
 }

@@ -1,0 +1,34 @@
+package io.appmesh.operator.webhook.pod;
+
+import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.config.InjectionConfig;
+
+/**
+ * Everything a pod mutation may read besides the pod: the matched VirtualNode or VirtualGateway (one is null), its
+ * Mesh, the injection settings and the facts about the environment that end up in envoy's variables.
+ *
+ * @param region AWS_REGION for envoy and the X-Ray daemon; empty when unknown
+ * @param accountId the operator's AWS account, to tell a shared mesh (meshOwner) apart; empty when unknown
+ * @param kubernetesVersion the API server's gitVersion, or {@code UNKNOWN_K8S_VERSION}
+ * @param operatorVersion this operator's version
+ */
+public record InjectionContext(VirtualNode node, VirtualGateway gateway, Mesh mesh, InjectionConfig config, String region,
+        String accountId, String kubernetesVersion, String operatorVersion) {
+
+    /**
+     * {@code mesh/<mesh awsName>[@<owner>]/virtualNode|virtualGateway/<awsName>}: the name envoy announces to the
+     * control plane (APPMESH_RESOURCE_ARN). The owner is added for a mesh shared from another account.
+     */
+    public String resourcePath() {
+        String meshName = mesh.getSpec().getAwsName();
+        String owner = mesh.getSpec().getMeshOwner();
+        if (owner != null && !owner.equals(accountId)) {
+            meshName = meshName + "@" + owner;
+        }
+        return node != null
+                ? "mesh/" + meshName + "/virtualNode/" + node.getSpec().getAwsName()
+                : "mesh/" + meshName + "/virtualGateway/" + gateway.getSpec().getAwsName();
+    }
+}

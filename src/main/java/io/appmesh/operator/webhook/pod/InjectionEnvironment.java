@@ -1,0 +1,93 @@
+package io.appmesh.operator.webhook.pod;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.appmesh.operator.config.InjectionConfig;
+import io.appmesh.operator.config.OperatorConfig;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.runtime.Startup;
+
+/**
+ * The facts about where the operator runs that go into envoy's environment: region, account, Kubernetes version and
+ * the operator's version. Checks the injection settings at start-up, as upstream exits on an impossible combination.
+ */
+@ApplicationScoped
+@Startup
+public class InjectionEnvironment {
+
+    private static final Logger LOG = Logger.getLogger(InjectionEnvironment.class);
+    static final String UNKNOWN_K8S_VERSION = "UNKNOWN_K8S_VERSION";
+
+    private final OperatorConfig config;
+    private final KubernetesClient client;
+    private final String operatorVersion;
+    private volatile String kubernetesVersion;
+
+    public InjectionEnvironment(OperatorConfig config, KubernetesClient client,
+            @ConfigProperty(name = "quarkus.application.version") String operatorVersion) {
+        this.config = config;
+        this.client = client;
+        this.operatorVersion = operatorVersion;
+        checkTracers(config.injection());
+    }
+
+    /** Upstream refuses to start with more than one tracer. */
+    static void checkTracers(InjectionConfig c) {
+        List<String> tracers = new ArrayList<>();
+        if (c.enableXrayTracing()) {
+            tracers.add("x-ray");
+        }
+        if (c.enableJaegerTracing()) {
+            tracers.add("jaeger");
+        }
+        if (c.enableDatadogTracing()) {
+            tracers.add("datadog");
+        }
+        if (tracers.size() > 1) {
+            throw new IllegalStateException(
+                    "Envoy only supports a single tracer instance. Please choose between Jaeger, Datadog or X-Ray.");
+        }
+    }
+
+    public InjectionConfig injection() {
+        return config.injection();
+    }
+
+    /** appmesh.aws-region, else the AWS SDK's environment variables; empty when unknown. */
+    public String region() {
+        return config.awsRegion().or(() -> env("AWS_REGION")).or(() -> env("AWS_DEFAULT_REGION")).orElse("");
+    }
+
+    public String accountId() {
+        return config.awsAccountId().orElse("");
+    }
+
+    public String operatorVersion() {
+        return operatorVersion;
+    }
+
+    /** The API server's gitVersion, asked once; {@code UNKNOWN_K8S_VERSION} when it cannot be read (then asked again). */
+    public String kubernetesVersion() {
+        String version = kubernetesVersion;
+        if (version == null) {
+            try {
+                version = client.getKubernetesVersion().getGitVersion();
+                kubernetesVersion = version;
+            } catch (RuntimeException e) {
+                LOG.debugf("cannot read the Kubernetes version: %s", e.getMessage());
+                return UNKNOWN_K8S_VERSION;
+            }
+        }
+        return version;
+    }
+
+    private static java.util.Optional<String> env(String name) {
+        return java.util.Optional.ofNullable(System.getenv(name)).filter(v -> !v.isEmpty());
+    }
+}

@@ -1,0 +1,154 @@
+package io.appmesh.operator.webhook.pod;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.appmesh.operator.api.v1beta2.common.MeshReference;
+import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.mesh.MembershipException;
+import io.appmesh.operator.webhook.admission.AdmissionDenied;
+import io.appmesh.operator.webhook.admission.AdmissionErrored;
+import io.appmesh.operator.webhook.admission.AdmissionRequest;
+import io.appmesh.operator.webhook.admission.AdmissionReviews;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.zjsonpatch.JsonDiff;
+
+/**
+ * {@code /mutate-v1-pod}: Envoy sidecar injection. Reads what the decision needs (the namespace, its VirtualNodes and
+ * VirtualGateways, the matched object's Mesh), lets {@link InjectionDecision} and {@link SidecarInjector} do the rest
+ * and answers with the JSON patch. CREATE only; anything else passes unchanged. Failures refuse the pod (the webhook
+ * is registered fail-closed) with a message, and internal errors are logged with the pod's namespace and name.
+ */
+@Path("/mutate-v1-pod")
+public class PodAdmissionEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(PodAdmissionEndpoint.class);
+
+    private final ObjectMapper mapper;
+    private final KubernetesClient client;
+    private final InjectionEnvironment environment;
+
+    public PodAdmissionEndpoint(ObjectMapper objectMapper, KubernetesClient client, InjectionEnvironment environment) {
+        this.mapper = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.client = client;
+        this.environment = environment;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectNode mutate(String body) {
+        String uid = "";
+        String who = "";
+        try {
+            AdmissionRequest request = AdmissionReviews.parse(mapper, body);
+            uid = request.uid();
+            if (!request.isCreate()) {
+                return AdmissionReviews.allowed(mapper, uid);
+            }
+            Pod pod = decode(request.object());
+            who = request.namespace() + "/" + (pod.getMetadata() == null
+                    ? ""
+                    : Objects.toString(
+                            pod.getMetadata().getName() != null
+                                    ? pod.getMetadata().getName()
+                                    : pod.getMetadata().getGenerateName(),
+                            ""));
+            JsonNode before = mapper.valueToTree(pod);
+            if (!inject(pod, request.namespace())) {
+                return AdmissionReviews.allowed(mapper, uid);
+            }
+            // Diff the decoded pod before and after, so only what injection changed is patched.
+            return AdmissionReviews.patched(mapper, uid, (ArrayNode) JsonDiff.asJson(before, mapper.valueToTree(pod)));
+        } catch (AdmissionErrored e) {
+            return AdmissionReviews.errored(mapper, uid, e.getMessage());
+        } catch (AdmissionDenied | MembershipException e) {
+            return AdmissionReviews.denied(mapper, uid, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "sidecar injection failed for pod %s", who);
+            return AdmissionReviews.denied(mapper, uid, "internal error: " + e);
+        }
+    }
+
+    /** @return whether the pod was changed */
+    private boolean inject(Pod pod, String namespace) {
+        Namespace ns;
+        List<VirtualNode> nodes;
+        List<VirtualGateway> gateways;
+        try {
+            ns = client.namespaces().withName(namespace).get();
+            if (ns == null) {
+                throw new AdmissionDenied("failed to determine sidecarInject mode: namespaces \"" + namespace + "\" not found");
+            }
+            nodes = client.resources(VirtualNode.class).inNamespace(namespace).list().getItems();
+            gateways = client.resources(VirtualGateway.class).inNamespace(namespace).list().getItems();
+        } catch (KubernetesClientException e) {
+            throw new AdmissionDenied("failed to determine sidecarInject mode: " + e.getMessage());
+        }
+        Map<String, String> labels = ns.getMetadata().getLabels();
+        InjectionDecision.Outcome outcome = InjectionDecision.evaluate(namespace, labels, pod, nodes, gateways);
+        if (outcome instanceof InjectionDecision.InjectNode inject) {
+            SidecarInjector.inject(pod, context(inject.node(), null, inject.node().getSpec().getMeshRef()));
+            return true;
+        }
+        if (outcome instanceof InjectionDecision.InjectGateway inject) {
+            SidecarInjector.inject(pod, context(null, inject.gateway(), inject.gateway().getSpec().getMeshRef()));
+            return true;
+        }
+        return false;
+    }
+
+    private InjectionContext context(VirtualNode node, VirtualGateway gateway, MeshReference meshRef) {
+        Mesh mesh;
+        try {
+            mesh = client.resources(Mesh.class).withName(meshRef.getName()).get();
+        } catch (KubernetesClientException e) {
+            throw new AdmissionDenied("failed to resolve meshRef: unable to fetch mesh: " + meshRef.getName() + ": "
+                    + e.getMessage());
+        }
+        if (mesh == null) {
+            throw new AdmissionDenied("failed to resolve meshRef: unable to fetch mesh: " + meshRef.getName()
+                    + ": meshes.appmesh.k8s.aws \"" + meshRef.getName() + "\" not found");
+        }
+        if (!Objects.equals(mesh.getMetadata().getUid(), meshRef.getUid())) {
+            throw new AdmissionDenied("failed to resolve meshRef: mesh UID mismatch: " + meshRef.getName());
+        }
+        return new InjectionContext(node, gateway, mesh, environment.injection(), environment.region(),
+                environment.accountId(), environment.kubernetesVersion(), environment.operatorVersion());
+    }
+
+    private Pod decode(JsonNode raw) {
+        if (raw == null) {
+            throw new AdmissionErrored("there is no content to decode");
+        }
+        if (!"v1".equals(raw.path("apiVersion").asText("v1")) || !"Pod".equals(raw.path("kind").asText("Pod"))) {
+            throw new AdmissionErrored("unable to decode " + raw.path("apiVersion").asText() + ", Kind="
+                    + raw.path("kind").asText() + " into /v1, Kind=Pod");
+        }
+        try {
+            return mapper.treeToValue(raw, Pod.class);
+        } catch (Exception e) {
+            throw new AdmissionErrored("unable to decode Pod: " + AdmissionReviews.firstLine(e.getMessage()), e);
+        }
+    }
+}
