@@ -53,7 +53,7 @@ class BundleCompleterTest {
 
         BundleCompleter.Summary summary = BundleCompleter.complete(bundle, target.resolve("kubernetes"));
 
-        assertThat(summary).isEqualTo(new BundleCompleter.Summary(7, 14));
+        assertThat(summary).isEqualTo(new BundleCompleter.Summary(7, 15));
         JsonNode csv = YAML.readTree(bundle.resolve("manifests/csv.clusterserviceversion.yaml").toFile());
         List<String> owned = new ArrayList<>();
         csv.at("/spec/customresourcedefinitions/owned").forEach(o -> owned.add(o.path("kind").asText()));
@@ -63,7 +63,12 @@ class BundleCompleterTest {
             assertThat(files.filter(f -> f.toString().endsWith(".crd.yml")).count()).isEqualTo(7);
         }
         JsonNode webhooks = csv.at("/spec/webhookdefinitions");
-        JsonNode first = webhooks.get(0);
+        JsonNode pods = webhooks.get(0);
+        assertThat(pods.path("webhookPath").asText()).isEqualTo("/mutate-v1-pod");
+        assertThat(pods.at("/namespaceSelector/matchExpressions/0/key").asText())
+                .isEqualTo("appmesh.k8s.aws/sidecarInjectorWebhook");
+        assertThat(pods.at("/rules/0/resources/0").asText()).isEqualTo("pods");
+        JsonNode first = webhooks.get(1);
         assertThat(first.path("type").asText()).isEqualTo("MutatingAdmissionWebhook");
         assertThat(first.path("generateName").asText()).isEqualTo("mmesh.appmesh.k8s.aws");
         assertThat(first.path("webhookPath").asText()).isEqualTo("/mutate-appmesh-k8s-aws-v1beta2-mesh");
@@ -72,7 +77,7 @@ class BundleCompleterTest {
         assertThat(first.path("failurePolicy").asText()).isEqualTo("Fail");
         assertThat(first.path("sideEffects").asText()).isEqualTo("None");
         assertThat(first.at("/admissionReviewVersions/0").asText()).isEqualTo("v1");
-        assertThat(webhooks.get(13).path("webhookPath").asText()).isEqualTo("/validate-appmesh-k8s-aws-v1beta2-backendgroup");
+        assertThat(webhooks.get(14).path("webhookPath").asText()).isEqualTo("/validate-appmesh-k8s-aws-v1beta2-backendgroup");
         JsonNode pod = csv.at("/spec/install/spec/deployments/0/spec/template/spec");
         assertThat(pod.path("volumes").toString()).doesNotContain("webhook-cert").contains("scratch");
         assertThat(pod.at("/containers/0/volumeMounts").toString()).doesNotContain("webhook-cert").contains("scratch");
@@ -84,7 +89,7 @@ class BundleCompleterTest {
         givenGeneratedManifests(target.resolve("kubernetes"), 6);
 
         assertThatThrownBy(() -> BundleCompleter.complete(bundle, target.resolve("kubernetes")))
-                .hasMessage("incomplete bundle: 6 CRDs (want 7), 14 webhooks (want 14)");
+                .hasMessage("incomplete bundle: 6 CRDs (want 7), 15 webhooks (want 15)");
     }
 
     private static Path givenBundle(Path target) throws IOException {

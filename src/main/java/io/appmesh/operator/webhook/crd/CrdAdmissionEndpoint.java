@@ -27,6 +27,7 @@ import io.appmesh.operator.webhook.admission.AdmissionDenied;
 import io.appmesh.operator.webhook.admission.AdmissionErrored;
 import io.appmesh.operator.webhook.admission.AdmissionRequest;
 import io.appmesh.operator.webhook.admission.AdmissionReviews;
+import io.appmesh.operator.webhook.admission.WebhookMetrics;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.zjsonpatch.JsonDiff;
@@ -46,8 +47,11 @@ public class CrdAdmissionEndpoint {
     private final Map<String, Defaulter<?>> defaulters = new HashMap<>();
     private final Map<String, Validator<?>> validators = new HashMap<>();
 
+    private final WebhookMetrics metrics;
+
     public CrdAdmissionEndpoint(ObjectMapper objectMapper, Instance<Defaulter<?>> defaulters,
-            Instance<Validator<?>> validators) {
+            Instance<Validator<?>> validators, WebhookMetrics metrics) {
+        this.metrics = metrics;
         // Longs for every integer, so that a number read from the request and one written from the model compare equal
         // and a patch never rewrites a value that did not change.
         this.mapper = objectMapper.copy().enable(DeserializationFeature.USE_LONG_FOR_INTS)
@@ -61,7 +65,8 @@ public class CrdAdmissionEndpoint {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectNode mutate(@PathParam("kind") String kind, String body) {
-        return handle(body, kind, defaulters.get(kind), this::mutate);
+        String webhook = "/mutate-" + PATH_PREFIX + kind;
+        return metrics.finished(webhook, metrics.started(webhook), handle(body, kind, defaulters.get(kind), this::mutate));
     }
 
     @POST
@@ -69,7 +74,8 @@ public class CrdAdmissionEndpoint {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectNode validate(@PathParam("kind") String kind, String body) {
-        return handle(body, kind, validators.get(kind), this::validate);
+        String webhook = "/validate-" + PATH_PREFIX + kind;
+        return metrics.finished(webhook, metrics.started(webhook), handle(body, kind, validators.get(kind), this::validate));
     }
 
     private interface Step<H> {

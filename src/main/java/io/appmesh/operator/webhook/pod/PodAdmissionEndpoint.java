@@ -27,6 +27,7 @@ import io.appmesh.operator.webhook.admission.AdmissionDenied;
 import io.appmesh.operator.webhook.admission.AdmissionErrored;
 import io.appmesh.operator.webhook.admission.AdmissionRequest;
 import io.appmesh.operator.webhook.admission.AdmissionReviews;
+import io.appmesh.operator.webhook.admission.WebhookMetrics;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -48,7 +49,13 @@ public class PodAdmissionEndpoint {
     private final KubernetesClient client;
     private final InjectionEnvironment environment;
 
-    public PodAdmissionEndpoint(ObjectMapper objectMapper, KubernetesClient client, InjectionEnvironment environment) {
+    static final String WEBHOOK = "/mutate-v1-pod";
+
+    private final WebhookMetrics metrics;
+
+    public PodAdmissionEndpoint(ObjectMapper objectMapper, KubernetesClient client, InjectionEnvironment environment,
+            WebhookMetrics metrics) {
+        this.metrics = metrics;
         this.mapper = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.client = client;
         this.environment = environment;
@@ -58,6 +65,10 @@ public class PodAdmissionEndpoint {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectNode mutate(String body) {
+        return metrics.finished(WEBHOOK, metrics.started(WEBHOOK), review(body));
+    }
+
+    private ObjectNode review(String body) {
         String uid = "";
         String who = "";
         try {
