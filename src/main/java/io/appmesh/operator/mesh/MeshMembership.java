@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
@@ -19,10 +18,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 @ApplicationScoped
 public class MeshMembership {
 
-    private final KubernetesClient client;
+    private final ClusterView cluster;
 
-    public MeshMembership(KubernetesClient client) {
-        this.client = client;
+    public MeshMembership(ClusterView cluster) {
+        this.cluster = cluster;
     }
 
     /**
@@ -33,8 +32,8 @@ public class MeshMembership {
         Namespace ns;
         List<Mesh> meshes;
         try {
-            ns = client.namespaces().withName(namespace).get();
-            meshes = client.resources(Mesh.class).list().getItems();
+            ns = cluster.namespace(namespace).orElse(null);
+            meshes = cluster.meshes();
         } catch (KubernetesClientException e) {
             throw new MembershipException("failed to get namespace: " + namespace + ": " + e.getMessage(), e);
         }

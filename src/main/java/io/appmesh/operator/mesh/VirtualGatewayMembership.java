@@ -11,7 +11,6 @@ import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGatewaySpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
@@ -22,10 +21,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 @ApplicationScoped
 public class VirtualGatewayMembership {
 
-    private final KubernetesClient client;
+    private final ClusterView cluster;
 
-    public VirtualGatewayMembership(KubernetesClient client) {
-        this.client = client;
+    public VirtualGatewayMembership(ClusterView cluster) {
+        this.cluster = cluster;
     }
 
     /**
@@ -37,8 +36,8 @@ public class VirtualGatewayMembership {
         Namespace ns;
         List<VirtualGateway> gateways;
         try {
-            ns = client.namespaces().withName(namespace).get();
-            gateways = client.resources(VirtualGateway.class).inAnyNamespace().list().getItems();
+            ns = cluster.namespace(namespace).orElse(null);
+            gateways = cluster.virtualGateways();
         } catch (KubernetesClientException e) {
             throw new MembershipException("failed to get namespace: " + namespace + ": " + e.getMessage(), e);
         }

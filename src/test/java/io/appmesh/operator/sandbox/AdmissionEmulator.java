@@ -28,7 +28,7 @@ import io.fabric8.zjsonpatch.JsonPatch;
  * mutating webhook, applies the returned JSON patch, sends the result to the validating webhook. The fabric8 test
  * server has no admission chain of its own.
  */
-final class AdmissionEmulator {
+public final class AdmissionEmulator {
 
     /** The object as it would be stored, or the reason it was refused. */
     record Verdict(JsonNode object, String denial) {
@@ -76,7 +76,7 @@ final class AdmissionEmulator {
     }
 
     /** The sandbox's webhook certificate is the build's self-signed one. */
-    private static SSLContext trustAll() {
+    public static SSLContext trustAll() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[]{new X509TrustManager() {

@@ -1,18 +1,10 @@
 package io.appmesh.operator.sandbox;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +26,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 
 /**
  * {@code make run}. With a reachable cluster in the kubeconfig, runs the packaged operator against it. Without one,
@@ -57,8 +45,6 @@ public final class Sandbox {
     }
 
     public static void main(String[] args) throws Exception {
-        // The test server logs every request at INFO; the sandbox prints what matters itself.
-        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
         if (!Files.exists(OPERATOR)) {
             throw new IllegalStateException(OPERATOR + " is missing: build first (make build)");
         }
@@ -92,35 +78,18 @@ public final class Sandbox {
 
     private static void runSandbox() throws Exception {
         System.out.println("make run: no reachable cluster in the kubeconfig, starting the local sandbox");
-        KubernetesMockServer apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
-        apiServer.init(InetAddress.getLoopbackAddress(), freePort());
-        int https = freePort();
-        int management = freePort();
-        String apiUrl = "http://127.0.0.1:" + apiServer.getPort();
-        Process operator = start(List.of(
-                "-Dquarkus.kubernetes-client.api-server-url=" + apiUrl,
-                "-Dquarkus.kubernetes-client.trust-certs=true",
-                "-Dquarkus.http.ssl-port=" + https,
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.management.port=" + management,
-                "-Dquarkus.management.host=127.0.0.1",
-                "-Dquarkus.http.ssl.certificate.files=target/certs/webhook.crt",
-                "-Dquarkus.http.ssl.certificate.key-files=target/certs/webhook.key"), false);
+        LocalOperator operator = LocalOperator.start(List.of(), true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("make run: stopping the sandbox");
-            operator.destroy();
-            apiServer.destroy();
+            operator.close();
         }));
-        System.out.printf(
-                "  Kubernetes API  %s%n  webhooks        https://127.0.0.1:%d%n  health, metrics http://127.0.0.1:%d/q/health /q/metrics%n",
-                apiUrl, https, management);
-        awaitReady(management, operator);
-
-        try (KubernetesClient client = apiServer.createClient()) {
-            applyExamples(client, new AdmissionEmulator(URI.create("https://127.0.0.1:" + https)));
+        System.out.printf("make run: operator ready%n  Kubernetes API  %s%n  webhooks        %s%n"
+                + "  health, metrics %s/q/health %s/q/metrics%n", operator.apiServerUrl(), operator.webhooks(),
+                operator.management(), operator.management());
+        try (KubernetesClient client = operator.client()) {
+            applyExamples(client, new AdmissionEmulator(operator.webhooks()));
             System.out.println("make run: watching App Mesh objects (Ctrl-C to stop)");
-            watch(client, operator);
+            watch(client, operator.process());
         }
     }
 
@@ -186,36 +155,9 @@ public final class Sandbox {
         return new ProcessBuilder(command).inheritIO().start();
     }
 
-    private static void awaitReady(int managementPort, Process operator) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (!operator.isAlive()) {
-                throw new IllegalStateException("the operator exited with " + operator.exitValue());
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    System.out.println("make run: operator ready");
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the operator was not ready within 60 s");
-    }
-
     private static String name(JsonNode doc) {
         String ns = doc.at("/metadata/namespace").asText("");
         return (ns.isEmpty() ? "" : ns + "/") + doc.at("/metadata/name").asText();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

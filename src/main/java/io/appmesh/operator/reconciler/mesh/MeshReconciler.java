@@ -25,9 +25,9 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 @RBACRule(apiGroups = AppMeshApi.GROUP, resources = {"virtualnodes", "virtualservices", "virtualrouters",
         "virtualgateways", "gatewayroutes"}, verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
-// The admission webhooks read Namespaces and list VirtualGateways (Meshes are covered by this controller's own rule).
+// The admission webhooks watch Namespaces, VirtualNodes and VirtualGateways (Meshes: this controller's own rule).
 // Declared here because the SDK derives the operator's ClusterRoles from its reconcilers.
-@RBACRule(apiGroups = "", resources = "namespaces", verbs = "get")
+@RBACRule(apiGroups = "", resources = "namespaces", verbs = {"get", "list", "watch"})
 @CSVMetadata(bundleName = AppMeshApi.BUNDLE, displayName = "App Mesh operator", description = """
         The appmesh.k8s.aws/v1beta2 API (Mesh, VirtualNode, VirtualService, VirtualRouter, VirtualGateway, \
         GatewayRoute, BackendGroup) with the admission webhooks of aws-app-mesh-controller-for-k8s.""", provider = @CSVMetadata.Provider(name = "appmesh-operator"))

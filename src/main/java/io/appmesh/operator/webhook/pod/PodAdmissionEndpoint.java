@@ -22,6 +22,7 @@ import io.appmesh.operator.api.v1beta2.common.MeshReference;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.mesh.ClusterView;
 import io.appmesh.operator.mesh.MembershipException;
 import io.appmesh.operator.webhook.admission.AdmissionDenied;
 import io.appmesh.operator.webhook.admission.AdmissionErrored;
@@ -30,7 +31,6 @@ import io.appmesh.operator.webhook.admission.AdmissionReviews;
 import io.appmesh.operator.webhook.admission.WebhookMetrics;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.zjsonpatch.JsonDiff;
 
@@ -46,18 +46,18 @@ public class PodAdmissionEndpoint {
     private static final Logger LOG = Logger.getLogger(PodAdmissionEndpoint.class);
 
     private final ObjectMapper mapper;
-    private final KubernetesClient client;
+    private final ClusterView cluster;
     private final InjectionEnvironment environment;
 
     static final String WEBHOOK = "/mutate-v1-pod";
 
     private final WebhookMetrics metrics;
 
-    public PodAdmissionEndpoint(ObjectMapper objectMapper, KubernetesClient client, InjectionEnvironment environment,
+    public PodAdmissionEndpoint(ObjectMapper objectMapper, ClusterView cluster, InjectionEnvironment environment,
             WebhookMetrics metrics) {
         this.metrics = metrics;
         this.mapper = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.client = client;
+        this.cluster = cluster;
         this.environment = environment;
     }
 
@@ -107,12 +107,10 @@ public class PodAdmissionEndpoint {
         List<VirtualNode> nodes;
         List<VirtualGateway> gateways;
         try {
-            ns = client.namespaces().withName(namespace).get();
-            if (ns == null) {
-                throw new AdmissionDenied("failed to determine sidecarInject mode: namespaces \"" + namespace + "\" not found");
-            }
-            nodes = client.resources(VirtualNode.class).inNamespace(namespace).list().getItems();
-            gateways = client.resources(VirtualGateway.class).inNamespace(namespace).list().getItems();
+            ns = cluster.namespace(namespace).orElseThrow(() -> new AdmissionDenied(
+                    "failed to determine sidecarInject mode: namespaces \"" + namespace + "\" not found"));
+            nodes = cluster.virtualNodes(namespace);
+            gateways = cluster.virtualGateways(namespace);
         } catch (KubernetesClientException e) {
             throw new AdmissionDenied("failed to determine sidecarInject mode: " + e.getMessage());
         }
@@ -132,7 +130,7 @@ public class PodAdmissionEndpoint {
     private InjectionContext context(VirtualNode node, VirtualGateway gateway, MeshReference meshRef) {
         Mesh mesh;
         try {
-            mesh = client.resources(Mesh.class).withName(meshRef.getName()).get();
+            mesh = cluster.mesh(meshRef.getName()).orElse(null);
         } catch (KubernetesClientException e) {
             throw new AdmissionDenied("failed to resolve meshRef: unable to fetch mesh: " + meshRef.getName() + ": "
                     + e.getMessage());

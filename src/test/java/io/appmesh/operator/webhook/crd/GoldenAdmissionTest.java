@@ -2,6 +2,7 @@ package io.appmesh.operator.webhook.crd;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
+import io.appmesh.operator.mesh.ClusterView;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -53,6 +57,9 @@ abstract class GoldenAdmissionTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    ClusterView view;
+
     @TestHTTPResource(value = "/", tls = true)
     URL https;
 
@@ -74,11 +81,17 @@ abstract class GoldenAdmissionTest {
                 }
             }
             // A mesh being deleted: it keeps a finalizer, so deleting it only marks it.
+            List<String> deleted = new ArrayList<>();
             for (HasMetadata object : objects) {
                 if ("true".equals(annotation(object, "test/delete"))) {
                     client.resource(typed(object)).delete();
+                    deleted.add(object.getMetadata().getName());
                 }
             }
+            // The webhooks read the cluster through informers: let them see every fixture first.
+            HasMetadata[] all = objects.stream().map(this::typed).toArray(HasMetadata[]::new);
+            await().atMost(Duration.ofSeconds(30)).until(() -> view.knows(all) && deleted.stream()
+                    .allMatch(name -> view.mesh(name).map(m -> m.getMetadata().getDeletionTimestamp() != null).orElse(false)));
         }
     }
 

@@ -2,12 +2,14 @@ package io.appmesh.operator.webhook.pod;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import io.appmesh.operator.api.v1beta2.common.PortMapping;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.Listener;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.mesh.ClusterView;
 import io.appmesh.operator.testing.YamlDocuments;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -57,6 +60,9 @@ class PodAdmissionTest {
     @TestHTTPResource(value = "/", management = true)
     URL management;
 
+    @Inject
+    ClusterView view;
+
     @BeforeEach
     void cluster() {
         namespace("shop", "enabled");
@@ -86,6 +92,10 @@ class PodAdmissionTest {
                 client.resource(node).create();
             }
         }
+        // The webhook reads through informers: let them see the fixtures first.
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.knows(client.namespaces().withName("shop").get(),
+                client.namespaces().withName("quiet").get(), client.resources(Mesh.class).withName("global").get(),
+                client.resources(VirtualNode.class).inNamespace("shop").withName("front").get()));
     }
 
     @Test
