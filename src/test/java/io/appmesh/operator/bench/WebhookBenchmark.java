@@ -51,13 +51,15 @@ public final class WebhookBenchmark {
     private static final int RATE = Integer.getInteger("bench.rate", 2000);
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
-    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
+    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
 
     private WebhookBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        try (LocalOperator operator = LocalOperator.start(List.of("-Xms256m", "-Xmx512m"), false)) {
+        List<String> jvm = List.of(System.getProperty("bench.jvm", "-Xms256m -Xmx512m").trim().split("\\s+"));
+        System.out.println("operator JVM options: " + jvm);
+        try (LocalOperator operator = LocalOperator.start(jvm, false)) {
             try (KubernetesClient client = operator.client()) {
                 fixtures(client);
             }
@@ -193,34 +195,47 @@ public final class WebhookBenchmark {
         }
     }
 
-    /** Sends at a fixed rate, whatever the answers' pace, for {@code duration}. */
+    /**
+     * Sends at a fixed total rate for {@code duration}, spread over {@code CONCURRENCY} persistent connections, each
+     * with its own schedule. Latency runs from the moment a request was due, not from when it could be sent, so a
+     * stalled server shows up in the figures instead of silently slowing the load down (coordinated omission).
+     */
     private static OpenLoop openLoop(HttpClient http, URI webhook, String body, int rate, Duration duration)
             throws Exception {
+        int workers = CONCURRENCY;
+        long perWorkerInterval = 1_000_000_000L * workers / rate;
+        long perWorker = duration.toSeconds() * rate / workers;
+        long start = System.nanoTime() + 10_000_000L;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failed = new AtomicLong();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        long total = duration.toSeconds() * rate;
-        for (long i = 0; i < total; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(wait);
-            }
-            long sentAt = System.nanoTime();
-            pending.add(http.sendAsync(post(webhook, body), HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
-                if (e != null || r.statusCode() != 200) {
-                    failed.incrementAndGet();
-                } else {
-                    latencies.add(System.nanoTime() - sentAt);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            long offset = w * (perWorkerInterval / workers);
+            running.add(CompletableFuture.runAsync(() -> {
+                for (long i = 0; i < perWorker; i++) {
+                    long due = start + offset + i * perWorkerInterval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    try {
+                        HttpResponse<Void> r = http.send(post(webhook, body), HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() == 200) {
+                            latencies.add(System.nanoTime() - due);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
                 }
-                return null;
-            }));
+            }, pool));
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get();
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get();
+        pool.shutdown();
         OpenLoop result = new OpenLoop();
-        result.sent = total;
+        result.sent = perWorker * workers;
         result.failed = failed.get();
         result.latencies = latencies.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(result.latencies);
@@ -253,8 +268,8 @@ public final class WebhookBenchmark {
     }
 
     private static final Pattern BUCKET = Pattern
-            .compile(
-                    "controller_runtime_webhook_latency_seconds_bucket\\{le=\"([^\"]+)\",webhook=\"/mutate-v1-pod\",?\\} (\\S+)");
+            .compile("^controller_runtime_webhook_latency_seconds_bucket\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
+    private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
 
     /** The cumulative latency histogram of the pod webhook: upper bound in seconds → count. */
     private static Map<Double, Long> buckets(HttpClient http, URI metrics) throws Exception {
@@ -262,8 +277,14 @@ public final class WebhookBenchmark {
         Map<Double, Long> buckets = new TreeMap<>();
         Matcher m = BUCKET.matcher(text);
         while (m.find()) {
-            double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
-            buckets.put(le, (long) Double.parseDouble(m.group(2)));
+            if (!m.group(1).contains("webhook=\"/mutate-v1-pod\"")) {
+                continue;
+            }
+            Matcher le = LE.matcher(m.group(1));
+            if (le.find()) {
+                double bound = le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1));
+                buckets.put(bound, (long) Double.parseDouble(m.group(2)));
+            }
         }
         return buckets;
     }

@@ -44,7 +44,8 @@ class OperabilityTest {
     void metricsArePrometheusText() {
         given().baseUri("http://" + management.getHost()).port(management.getPort()).when().get("/q/metrics").then()
                 .statusCode(200)
-                .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
+                .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
+                .body(containsString("operator_sdk_"));
     }
 
     @Test

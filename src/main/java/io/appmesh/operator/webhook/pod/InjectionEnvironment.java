@@ -27,7 +27,9 @@ public class InjectionEnvironment {
     private final OperatorConfig config;
     private final KubernetesClient client;
     private final String operatorVersion;
+    private static final long VERSION_RETRY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
     private volatile String kubernetesVersion;
+    private volatile long lastVersionAttempt;
 
     public InjectionEnvironment(OperatorConfig config, KubernetesClient client,
             @ConfigProperty(name = "quarkus.application.version") String operatorVersion) {
@@ -72,19 +74,28 @@ public class InjectionEnvironment {
         return operatorVersion;
     }
 
-    /** The API server's gitVersion, asked once; {@code UNKNOWN_K8S_VERSION} when it cannot be read (then asked again). */
+    /**
+     * The API server's gitVersion, read once (upstream reads it at start-up). When it cannot be read the answer is
+     * {@code UNKNOWN_K8S_VERSION}, and the API server is asked again at most every five minutes, never per admission.
+     */
     public String kubernetesVersion() {
         String version = kubernetesVersion;
-        if (version == null) {
-            try {
-                version = client.getKubernetesVersion().getGitVersion();
-                kubernetesVersion = version;
-            } catch (RuntimeException e) {
-                LOG.debugf("cannot read the Kubernetes version: %s", e.getMessage());
-                return UNKNOWN_K8S_VERSION;
-            }
+        if (version != null) {
+            return version;
         }
-        return version;
+        long now = System.nanoTime();
+        if (now - lastVersionAttempt < VERSION_RETRY_NANOS && lastVersionAttempt != 0) {
+            return UNKNOWN_K8S_VERSION;
+        }
+        lastVersionAttempt = now;
+        try {
+            version = client.getKubernetesVersion().getGitVersion();
+            kubernetesVersion = version;
+            return version;
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot read the Kubernetes version, envoy gets %s: %s", UNKNOWN_K8S_VERSION, e.getMessage());
+            return UNKNOWN_K8S_VERSION;
+        }
     }
 
     private static java.util.Optional<String> env(String name) {
