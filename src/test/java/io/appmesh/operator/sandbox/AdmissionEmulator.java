@@ -44,6 +44,9 @@ public final class AdmissionEmulator {
     }
 
     Verdict admit(JsonNode object) throws IOException, InterruptedException {
+        if ("Pod".equals(object.path("kind").asText())) {
+            return admitPod(object);
+        }
         String kind = object.path("kind").asText().toLowerCase(Locale.ROOT);
         JsonNode mutate = call("mutate", kind, object);
         if (!mutate.path("allowed").asBoolean()) {
@@ -61,13 +64,30 @@ public final class AdmissionEmulator {
         return new Verdict(admitted, null);
     }
 
+    /** Pods only go through sidecar injection. */
+    private Verdict admitPod(JsonNode pod) throws IOException, InterruptedException {
+        JsonNode mutate = send(webhooks.resolve("/mutate-v1-pod"), pod);
+        if (!mutate.path("allowed").asBoolean()) {
+            return new Verdict(null, mutate.at("/status/message").asText());
+        }
+        JsonNode admitted = pod;
+        if (mutate.has("patch")) {
+            admitted = JsonPatch.apply(mapper.readTree(Base64.getDecoder().decode(mutate.get("patch").asText())), pod);
+        }
+        return new Verdict(admitted, null);
+    }
+
     private JsonNode call(String step, String kind, JsonNode object) throws IOException, InterruptedException {
+        return send(webhooks.resolve("/" + step + "-appmesh-k8s-aws-v1beta2-" + kind), object);
+    }
+
+    private JsonNode send(URI path, JsonNode object) throws IOException, InterruptedException {
         ObjectNode review = mapper.createObjectNode().put("apiVersion", "admission.k8s.io/v1").put("kind", "AdmissionReview");
         ObjectNode request = review.putObject("request").put("uid", UUID.randomUUID().toString()).put("operation", "CREATE");
         request.put("namespace", object.at("/metadata/namespace").asText(""));
         request.put("name", object.at("/metadata/name").asText(""));
         request.set("object", object);
-        HttpRequest post = HttpRequest.newBuilder(webhooks.resolve("/" + step + "-appmesh-k8s-aws-v1beta2-" + kind))
+        HttpRequest post = HttpRequest.newBuilder(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(review.toString(), StandardCharsets.UTF_8))
                 .timeout(Duration.ofSeconds(10)).build();

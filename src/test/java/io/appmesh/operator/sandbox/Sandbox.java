@@ -101,14 +101,37 @@ public final class Sandbox {
         for (Path file : files) {
             for (JsonNode doc : YamlDocuments.read(file)) {
                 String what = doc.path("kind").asText() + " " + name(doc);
-                if (!doc.path("apiVersion").asText().startsWith("appmesh.k8s.aws/")) {
+                boolean pod = "Pod".equals(doc.path("kind").asText());
+                if (!pod && !doc.path("apiVersion").asText().startsWith("appmesh.k8s.aws/")) {
                     client.resource(YAML.writeValueAsString(doc)).create();
                     System.out.println("  created  " + what);
                     continue;
                 }
                 AdmissionEmulator.Verdict verdict = admission.admit(doc);
+                // The operator's caches may not have seen the VirtualNode created a moment ago.
+                for (int i = 0; i < 20 && verdict.denial() != null && verdict.denial().contains("no matching"); i++) {
+                    Thread.sleep(250);
+                    verdict = admission.admit(doc);
+                }
                 if (verdict.denial() != null) {
                     System.out.println("  DENIED   " + what + ": " + verdict.denial());
+                    continue;
+                }
+                if (pod) {
+                    // The API server names a generated pod after admission; the test server does not.
+                    com.fasterxml.jackson.databind.node.ObjectNode named = (com.fasterxml.jackson.databind.node.ObjectNode) verdict
+                            .object().deepCopy();
+                    if (!named.at("/metadata/name").isTextual()) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) named.get("metadata")).put("name",
+                                named.at("/metadata/generateName").asText() + Long.toString(System.nanoTime() % 100000, 36));
+                    }
+                    client.resource(named.toString()).create();
+                    List<String> containers = new ArrayList<>();
+                    verdict.object().at("/spec/initContainers")
+                            .forEach(c -> containers.add(c.path("name").asText() + " (init)"));
+                    verdict.object().at("/spec/containers").forEach(c -> containers.add(c.path("name").asText()));
+                    System.out.printf("  injected Pod %s/%s: %s%n", named.at("/metadata/namespace").asText(),
+                            named.at("/metadata/name").asText(), String.join(", ", containers));
                     continue;
                 }
                 Class<? extends HasMetadata> type = KINDS.stream()
