@@ -65,8 +65,12 @@ class BundleCompleterTest {
         JsonNode webhooks = csv.at("/spec/webhookdefinitions");
         JsonNode pods = webhooks.get(0);
         assertThat(pods.path("webhookPath").asText()).isEqualTo("/mutate-v1-pod");
+        // Pods of namespaces without the label are never sent to the injector.
         assertThat(pods.at("/namespaceSelector/matchExpressions/0/key").asText())
                 .isEqualTo("appmesh.k8s.aws/sidecarInjectorWebhook");
+        assertThat(pods.at("/namespaceSelector/matchExpressions/0/operator").asText()).isEqualTo("In");
+        assertThat(pods.at("/namespaceSelector/matchExpressions/0/values").toString()).isEqualTo("[\"enabled\",\"disabled\"]");
+        assertThat(pods.at("/rules/0/operations").toString()).isEqualTo("[\"CREATE\"]");
         assertThat(pods.at("/rules/0/resources/0").asText()).isEqualTo("pods");
         JsonNode first = webhooks.get(1);
         assertThat(first.path("type").asText()).isEqualTo("MutatingAdmissionWebhook");
