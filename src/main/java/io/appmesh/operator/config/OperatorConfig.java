@@ -35,6 +35,12 @@ public interface OperatorConfig {
     /** AWS region; unset means the default region provider chain. */
     Optional<String> awsRegion();
 
+    /**
+     * Endpoint for every AWS client instead of the regional one (an emulator such as moto, a VPC endpoint). Not an
+     * upstream flag.
+     */
+    Optional<java.net.URI> awsEndpointOverride();
+
     /** AWS account id; unset means STS GetCallerIdentity. */
     Optional<String> awsAccountId();
 
@@ -57,13 +63,12 @@ public interface OperatorConfig {
     @WithDefault("false")
     boolean enableBackendGroups();
 
-    /** EKS cluster name; its IP family decides the Mesh ipPreference default. */
+    /** EKS cluster name: DescribeCluster's IP family decides the Mesh ipPreference default. */
     Optional<String> clusterName();
 
     /**
-     * The cluster's IP family ({@code ipv4} or {@code ipv6}) when it is known without asking EKS. Upstream reads it from
-     * EKS DescribeCluster(cluster-name); this key lets clusters outside EKS (and tests) state it. Unset and no answer
-     * from EKS means unknown, which upstream treats as IPv4.
+     * The cluster's IP family ({@code ipv4} or {@code ipv6}), stated instead of asking EKS (clusters outside EKS). Not an
+     * upstream flag; when set, EKS is not asked. Unset and no answer from EKS means unknown, treated as IPv4 as upstream.
      */
     Optional<String> clusterIpFamily();
 

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -25,15 +22,12 @@ import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.config.OperatorConfig;
+import io.appmesh.operator.testing.OperatorConfigs;
 import io.appmesh.operator.testing.YamlDocuments;
 import io.appmesh.operator.webhook.admission.AdmissionDenied;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * Golden-file injection cases, decision and mutations together, without a server. Each folder under
@@ -124,18 +118,7 @@ class SidecarInjectorTest {
 
     /** Upstream's defaults plus the case's settings; region and account are those of the test cluster. */
     static OperatorConfig config(Path properties) throws IOException {
-        Map<String, String> values = new HashMap<>();
-        values.put("appmesh.aws-region", "us-west-2");
-        values.put("appmesh.aws-account-id", "111122223333");
-        if (Files.exists(properties)) {
-            Properties p = new Properties();
-            p.load(new StringReader(Files.readString(properties)));
-            p.forEach((k, v) -> values.put((String) k, (String) v));
-        }
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(OperatorConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withSources(new PropertiesConfigSource(values, "case", 500)).build();
-        return config.getConfigMapping(OperatorConfig.class);
+        return OperatorConfigs.fromFile(properties);
     }
 
     record Cluster(Namespace namespace, Map<String, Mesh> meshes, List<VirtualNode> nodes, List<VirtualGateway> gateways) {

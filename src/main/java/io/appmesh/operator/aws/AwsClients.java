@@ -1,0 +1,53 @@
+package io.appmesh.operator.aws;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.appmesh.operator.config.OperatorConfig;
+
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eks.EksClient;
+
+/**
+ * Builds the AWS SDK v2 clients the operator uses, all alike: region from {@code appmesh.aws-region} (else the SDK's
+ * default region chain), the default credentials chain, the URL-connection HTTP client (small, native-image friendly),
+ * {@code appmesh.aws-endpoint-override} for emulators, FIPS endpoints with {@code use-aws-fips-endpoint}, and the
+ * {@code appmesh.k8s.aws/<version>} user agent of upstream. Today: EKS (the cluster's IP family).
+ */
+@ApplicationScoped
+public class AwsClients {
+
+    private final OperatorConfig config;
+    private final String userAgent;
+
+    public AwsClients(OperatorConfig config,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.version") String version) {
+        this.config = config;
+        this.userAgent = "appmesh.k8s.aws/" + version;
+    }
+
+    /** An EKS client whose calls give up after {@code timeout}: upstream only asks EKS for optional facts. */
+    public EksClient eks(Duration timeout) {
+        return configure(EksClient.builder(), timeout).fipsEnabled(config.useAwsFipsEndpoint()).build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Duration timeout) {
+        config.awsRegion().ifPresent(region -> builder.region(Region.of(region)));
+        config.awsEndpointOverride().ifPresent(builder::endpointOverride);
+        builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        builder.overrideConfiguration(ClientOverrideConfiguration.builder()
+                .apiCallTimeout(timeout)
+                .putAdvancedOption(software.amazon.awssdk.core.client.config.SdkAdvancedClientOption.USER_AGENT_SUFFIX,
+                        userAgent)
+                .build());
+        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+        }
+        return builder;
+    }
+}

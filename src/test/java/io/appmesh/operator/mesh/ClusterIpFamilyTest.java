@@ -1,0 +1,51 @@
+package io.appmesh.operator.mesh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.appmesh.operator.aws.AwsClients;
+import io.appmesh.operator.config.OperatorConfig;
+import io.appmesh.operator.testing.OperatorConfigs;
+
+/** The cases that need no EKS answer: a stated family, no cluster name, an unreachable EKS (CrdAdmissionIpv6Test asks moto). */
+class ClusterIpFamilyTest {
+
+    @Test
+    void statedFamilyWinsWithoutAskingEks(@TempDir Path dir) throws Exception {
+        OperatorConfig config = config(dir, "appmesh.cluster-ip-family=IPv6\nappmesh.cluster-name=unreachable\n"
+                + "appmesh.aws-endpoint-override=http://127.0.0.1:1\n");
+
+        assertThat(new ClusterIpFamily(config, new AwsClients(config, "test")).isIpv6()).isTrue();
+    }
+
+    @Test
+    void noClusterNameMeansUnknownWhichIsIpv4(@TempDir Path dir) throws Exception {
+        OperatorConfig config = config(dir, "");
+
+        assertThat(new ClusterIpFamily(config, new AwsClients(config, "test")).isIpv6()).isFalse();
+    }
+
+    @Test
+    void unreachableEksIsLoggedAndTreatedAsIpv4(@TempDir Path dir) throws Exception {
+        OperatorConfig config = config(dir, "appmesh.cluster-name=prod\nappmesh.aws-endpoint-override=http://127.0.0.1:1\n");
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+        try {
+            assertThat(new ClusterIpFamily(config, new AwsClients(config, "test")).isIpv6()).isFalse();
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+    }
+
+    private static OperatorConfig config(Path dir, String properties) throws Exception {
+        Path file = dir.resolve("config.properties");
+        Files.writeString(file, properties);
+        return OperatorConfigs.fromFile(file);
+    }
+}
