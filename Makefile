@@ -1,7 +1,12 @@
 # Thin wrapper over the Maven wrapper. `make run` and `make test` are the quick start.
 MVN ?= ./mvnw -B
 
-.PHONY: run test build manifests bundle bench-webhook fmt clean
+.PHONY: run test build manifests bundle bench-webhook native fmt clean
+
+# Native builds: GRAALVM_HOME when set (a GraalVM or Mandrel), else the shared toolchain built once into this cache.
+NATIVE_CACHE ?= $(HOME)/.cache/native-toolchain
+NATIVE_TOOLCHAIN ?= ../shared/tools/native-toolchain
+TEMURIN ?= /usr/lib/jvm/temurin-25-jdk-amd64
 
 ## run: the operator against the current kubeconfig context; with no reachable cluster, the local sandbox
 run: build
@@ -27,6 +32,18 @@ bundle:
 ## bench-webhook: admission latency and throughput of /mutate-v1-pod on loopback (figures in docs/benchmarks.md)
 bench-webhook: build
 	$(MVN) -q exec:java@bench-webhook
+
+## native: the GraalVM native executable target/appmesh-operator-*-runner (no container build)
+native:
+	@if [ -n "$$GRAALVM_HOME" ]; then gh="$$GRAALVM_HOME"; \
+	elif [ -x "$(NATIVE_CACHE)/ghome/bin/native-image" ]; then gh="$(NATIVE_CACHE)/ghome"; \
+	elif [ -f "$(NATIVE_TOOLCHAIN)/install.sh" ] && [ -d "$(TEMURIN)" ]; then \
+		echo "make native: building the native-image toolchain into $(NATIVE_CACHE) (about 11 min, once)"; \
+		mkdir -p "$(NATIVE_CACHE)" && NATIVE_HOME="$(NATIVE_CACHE)" TEMURIN="$(TEMURIN)" bash "$(NATIVE_TOOLCHAIN)/install.sh" \
+			&& gh="$(NATIVE_CACHE)/ghome"; \
+	else echo "make native: no native-image found. Install GraalVM or Mandrel (JDK 21+) and set GRAALVM_HOME," \
+		"or provide the shared toolchain at $(NATIVE_TOOLCHAIN) with Temurin 25 at $(TEMURIN)." >&2; exit 1; fi; \
+	GRAALVM_HOME="$$gh" $(MVN) package -DskipTests -Dquarkus.native.enabled=true -Dquarkus.native.container-build=false
 
 ## fmt: apply the formatter and import order the build enforces
 fmt:

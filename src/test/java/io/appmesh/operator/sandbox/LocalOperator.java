@@ -47,7 +47,9 @@ public final class LocalOperator implements AutoCloseable {
      * @param inheritOutput whether the operator's log goes to this process's output
      */
     public static LocalOperator start(List<String> jvmOptions, boolean inheritOutput) throws Exception {
-        if (!Files.exists(JAR)) {
+        // -Dappmesh.operator.binary=<native executable> runs the native image instead of the jar.
+        String binary = System.getProperty("appmesh.operator.binary", "");
+        if (binary.isEmpty() && !Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: build first (make build)");
         }
         // The test server logs every request at INFO; callers print what matters themselves.
@@ -58,7 +60,7 @@ public final class LocalOperator implements AutoCloseable {
         int https = freePort();
         int management = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(binary.isEmpty() ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : binary);
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-Dquarkus.kubernetes-client.api-server-url=http://127.0.0.1:" + apiServer.getPort(),
@@ -68,9 +70,14 @@ public final class LocalOperator implements AutoCloseable {
                 "-Dquarkus.management.port=" + management,
                 "-Dquarkus.management.host=127.0.0.1",
                 "-Dquarkus.http.ssl.certificate.files=target/certs/webhook.crt",
-                "-Dquarkus.http.ssl.certificate.key-files=target/certs/webhook.key",
-                "-jar", JAR.toString()));
+                "-Dquarkus.http.ssl.certificate.key-files=target/certs/webhook.key"));
+        if (binary.isEmpty()) {
+            command.addAll(List.of("-jar", JAR.toString()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
+        // The native image does not honour quarkus.kubernetes-client.api-server-url given at run time; fabric8's own
+        // variable works in both modes.
+        builder.environment().put("KUBERNETES_MASTER", "http://127.0.0.1:" + apiServer.getPort());
         if (inheritOutput) {
             builder.inheritIO();
         } else {
