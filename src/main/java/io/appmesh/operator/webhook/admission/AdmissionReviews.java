@@ -2,11 +2,16 @@ package io.appmesh.operator.webhook.admission;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Function;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.appmesh.operator.mesh.MembershipException;
 
 /**
  * Reads AdmissionReview requests and writes their responses. Responses always travel with HTTP 200: the API server
@@ -17,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class AdmissionReviews {
 
     public static final String API_VERSION = "admission.k8s.io/v1";
+    private static final Logger LOG = Logger.getLogger(AdmissionReviews.class);
 
     private AdmissionReviews() {
     }
@@ -45,6 +51,29 @@ public final class AdmissionReviews {
         return new AdmissionRequest(request.path("uid").asText(""), request.path("operation").asText(""),
                 request.path("namespace").asText(""), request.path("name").asText(""), nullIfMissing(request.get("object")),
                 nullIfMissing(request.get("oldObject")));
+    }
+
+    /**
+     * Parses the review, hands the request to {@code handler} and turns its exceptions into answers: undecodable input
+     * code 400, a refusal 403 with its message, anything unexpected logged (with {@code subject} of the request) and
+     * refused — the webhooks are registered fail-closed, so a refusal with a message is the safe answer, never a 500.
+     */
+    public static ObjectNode answer(ObjectMapper mapper, String body, Function<AdmissionRequest, ObjectNode> handler,
+            Function<AdmissionRequest, String> subject) {
+        AdmissionRequest request = null;
+        String uid = "";
+        try {
+            request = parse(mapper, body);
+            uid = request.uid();
+            return handler.apply(request);
+        } catch (AdmissionErrored e) {
+            return errored(mapper, uid, e.getMessage());
+        } catch (AdmissionDenied | MembershipException e) {
+            return denied(mapper, uid, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "admission of %s failed", request == null ? "an unreadable review" : subject.apply(request));
+            return denied(mapper, uid, "internal error: " + e);
+        }
     }
 
     public static ObjectNode allowed(ObjectMapper mapper, String uid) {

@@ -13,8 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +20,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.appmesh.operator.api.v1beta2.AppMeshApi;
-import io.appmesh.operator.mesh.MembershipException;
-import io.appmesh.operator.webhook.admission.AdmissionDenied;
 import io.appmesh.operator.webhook.admission.AdmissionErrored;
 import io.appmesh.operator.webhook.admission.AdmissionRequest;
 import io.appmesh.operator.webhook.admission.AdmissionReviews;
@@ -40,7 +36,6 @@ import io.fabric8.zjsonpatch.JsonDiff;
 @Path("/")
 public class CrdAdmissionEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(CrdAdmissionEndpoint.class);
     private static final String PATH_PREFIX = "appmesh-k8s-aws-v1beta2-";
 
     private final ObjectMapper mapper;
@@ -83,23 +78,12 @@ public class CrdAdmissionEndpoint {
     }
 
     private <H> ObjectNode handle(String body, String kind, H handler, Step<H> step) {
-        String uid = "";
-        try {
-            AdmissionRequest request = AdmissionReviews.parse(mapper, body);
-            uid = request.uid();
+        return AdmissionReviews.answer(mapper, body, request -> {
             if (handler == null) {
                 throw new AdmissionErrored("no webhook for kind \"" + kind + "\" in " + AppMeshApi.API_VERSION);
             }
             return step.apply(handler, request);
-        } catch (AdmissionErrored e) {
-            return AdmissionReviews.errored(mapper, uid, e.getMessage());
-        } catch (AdmissionDenied | MembershipException e) {
-            return AdmissionReviews.denied(mapper, uid, e.getMessage());
-        } catch (RuntimeException e) {
-            // Fail closed: the webhooks are registered with failurePolicy Fail, so a refusal is the safe answer.
-            LOG.errorf(e, "admission of %s failed", kind);
-            return AdmissionReviews.denied(mapper, uid, "internal error: " + e);
-        }
+        }, request -> kind + " " + request.namespace() + "/" + request.name());
     }
 
     private <T extends CustomResource<?, ?>> ObjectNode mutate(Defaulter<T> defaulter, AdmissionRequest request) {

@@ -10,8 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +21,6 @@ import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.mesh.ClusterView;
-import io.appmesh.operator.mesh.MembershipException;
 import io.appmesh.operator.webhook.admission.AdmissionDenied;
 import io.appmesh.operator.webhook.admission.AdmissionErrored;
 import io.appmesh.operator.webhook.admission.AdmissionRequest;
@@ -42,8 +39,6 @@ import io.fabric8.zjsonpatch.JsonDiff;
  */
 @Path("/mutate-v1-pod")
 public class PodAdmissionEndpoint {
-
-    private static final Logger LOG = Logger.getLogger(PodAdmissionEndpoint.class);
 
     private final ObjectMapper mapper;
     private final ClusterView cluster;
@@ -69,36 +64,26 @@ public class PodAdmissionEndpoint {
     }
 
     private ObjectNode review(String body) {
-        String uid = "";
-        String who = "";
-        try {
-            AdmissionRequest request = AdmissionReviews.parse(mapper, body);
-            uid = request.uid();
+        return AdmissionReviews.answer(mapper, body, request -> {
             if (!request.isCreate()) {
-                return AdmissionReviews.allowed(mapper, uid);
+                return AdmissionReviews.allowed(mapper, request.uid());
             }
             Pod pod = decode(request.object());
-            who = request.namespace() + "/" + (pod.getMetadata() == null
-                    ? ""
-                    : Objects.toString(
-                            pod.getMetadata().getName() != null
-                                    ? pod.getMetadata().getName()
-                                    : pod.getMetadata().getGenerateName(),
-                            ""));
             JsonNode before = mapper.valueToTree(pod);
             if (!inject(pod, request.namespace())) {
-                return AdmissionReviews.allowed(mapper, uid);
+                return AdmissionReviews.allowed(mapper, request.uid());
             }
             // Diff the decoded pod before and after, so only what injection changed is patched.
-            return AdmissionReviews.patched(mapper, uid, (ArrayNode) JsonDiff.asJson(before, mapper.valueToTree(pod)));
-        } catch (AdmissionErrored e) {
-            return AdmissionReviews.errored(mapper, uid, e.getMessage());
-        } catch (AdmissionDenied | MembershipException e) {
-            return AdmissionReviews.denied(mapper, uid, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "sidecar injection failed for pod %s", who);
-            return AdmissionReviews.denied(mapper, uid, "internal error: " + e);
-        }
+            return AdmissionReviews.patched(mapper, request.uid(),
+                    (ArrayNode) JsonDiff.asJson(before, mapper.valueToTree(pod)));
+        }, PodAdmissionEndpoint::podName);
+    }
+
+    /** {@code pod <namespace>/<name or generateName>}, for the log of an unexpected failure. */
+    private static String podName(AdmissionRequest request) {
+        JsonNode metadata = request.object() == null ? null : request.object().path("metadata");
+        String name = metadata == null ? "" : metadata.path("name").asText(metadata.path("generateName").asText(""));
+        return "pod " + request.namespace() + "/" + name;
     }
 
     /** @return whether the pod was changed */
