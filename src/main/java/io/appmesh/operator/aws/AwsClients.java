@@ -17,18 +17,22 @@ import software.amazon.awssdk.services.eks.EksClient;
  * Builds the AWS SDK v2 clients the operator uses, all alike: region from {@code appmesh.aws-region} (else the SDK's
  * default region chain), the default credentials chain, the URL-connection HTTP client (small, native-image friendly),
  * {@code appmesh.aws-endpoint-override} for emulators, FIPS endpoints with {@code use-aws-fips-endpoint}, and the
- * {@code appmesh.k8s.aws/<version>} user agent of upstream. Today: EKS (the cluster's IP family).
+ * {@code appmesh.k8s.aws/<version>} user agent of upstream, and upstream's AWS API metrics ({@link AwsApiMetrics}).
+ * Today: EKS (the cluster's IP family).
  */
 @ApplicationScoped
 public class AwsClients {
 
     private final OperatorConfig config;
     private final String userAgent;
+    private final AwsApiMetrics metrics;
 
     public AwsClients(OperatorConfig config,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.version") String version) {
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.version") String version,
+            AwsApiMetrics metrics) {
         this.config = config;
         this.userAgent = "appmesh.k8s.aws/" + version;
+        this.metrics = metrics;
     }
 
     /** An EKS client whose calls give up after {@code timeout}: upstream only asks EKS for optional facts. */
@@ -42,6 +46,7 @@ public class AwsClients {
         builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         builder.overrideConfiguration(ClientOverrideConfiguration.builder()
                 .apiCallTimeout(timeout)
+                .addExecutionInterceptor(metrics)
                 .putAdvancedOption(software.amazon.awssdk.core.client.config.SdkAdvancedClientOption.USER_AGENT_SUFFIX,
                         userAgent)
                 .build());

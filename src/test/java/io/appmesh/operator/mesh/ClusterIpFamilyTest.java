@@ -8,26 +8,30 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.appmesh.operator.aws.AwsApiMetrics;
 import io.appmesh.operator.aws.AwsClients;
 import io.appmesh.operator.config.OperatorConfig;
 import io.appmesh.operator.testing.OperatorConfigs;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The cases that need no EKS answer: a stated family, no cluster name, an unreachable EKS (CrdAdmissionIpv6Test asks moto). */
 class ClusterIpFamilyTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @Test
     void statedFamilyWinsWithoutAskingEks(@TempDir Path dir) throws Exception {
         OperatorConfig config = config(dir, "appmesh.cluster-ip-family=IPv6\nappmesh.cluster-name=unreachable\n"
                 + "appmesh.aws-endpoint-override=http://127.0.0.1:1\n");
 
-        assertThat(new ClusterIpFamily(config, new AwsClients(config, "test")).isIpv6()).isTrue();
+        assertThat(new ClusterIpFamily(config, new AwsClients(config, "test", new AwsApiMetrics(registry))).isIpv6()).isTrue();
     }
 
     @Test
     void noClusterNameMeansUnknownWhichIsIpv4(@TempDir Path dir) throws Exception {
         OperatorConfig config = config(dir, "");
 
-        assertThat(new ClusterIpFamily(config, new AwsClients(config, "test")).isIpv6()).isFalse();
+        assertThat(new ClusterIpFamily(config, new AwsClients(config, "test", new AwsApiMetrics(registry))).isIpv6()).isFalse();
     }
 
     @Test
@@ -36,7 +40,14 @@ class ClusterIpFamilyTest {
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
         try {
-            assertThat(new ClusterIpFamily(config, new AwsClients(config, "test")).isIpv6()).isFalse();
+            assertThat(new ClusterIpFamily(config, new AwsClients(config, "test", new AwsApiMetrics(registry))).isIpv6())
+                    .isFalse();
+            // Upstream's AWS metrics: one failed call, its four attempts (three retries), no AWS error code.
+            assertThat(registry.get("aws_api_calls").tags("service", "EKS", "operation", "DescribeCluster", "status_code", "0",
+                    "error_code", "internal").counter().count()).isEqualTo(1);
+            assertThat(registry.get("aws_api_requests").tags("status_code", "0", "error_code", "internal").counter().count())
+                    .isEqualTo(4);
+            assertThat(registry.get("aws_api_call_retries").summary().max()).isEqualTo(3);
         } finally {
             System.clearProperty("aws.accessKeyId");
             System.clearProperty("aws.secretAccessKey");
