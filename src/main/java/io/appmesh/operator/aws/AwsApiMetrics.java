@@ -147,8 +147,12 @@ public class AwsApiMetrics implements ExecutionInterceptor {
             "ServiceDiscovery", "Sts", "STS");
 
     private static String service(ExecutionAttributes attributes) {
-        String name = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
-        return name == null ? "" : SERVICE_IDS.getOrDefault(name, name);
+        return serviceId(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME));
+    }
+
+    /** The API model's service ID for an SDK v2 service name. */
+    static String serviceId(String sdkServiceName) {
+        return sdkServiceName == null ? "" : SERVICE_IDS.getOrDefault(sdkServiceName, sdkServiceName);
     }
 
     private static String operation(ExecutionAttributes attributes) {

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.eks.EksClient;
  * Builds the AWS SDK v2 clients the operator uses, all alike: region from {@code appmesh.aws-region} (else the SDK's
  * default region chain), the default credentials chain, the URL-connection HTTP client (small, native-image friendly),
  * {@code appmesh.aws-endpoint-override} for emulators, FIPS endpoints with {@code use-aws-fips-endpoint}, and the
- * {@code appmesh.k8s.aws/<version>} user agent of upstream, and upstream's AWS API metrics ({@link AwsApiMetrics}).
+ * {@code appmesh.k8s.aws/<version>} user agent of upstream, its client-side rate limits ({@link AwsApiThrottle}, on
+ * every client, App Mesh included) and its AWS API metrics ({@link AwsApiMetrics}).
  * Today: EKS (the cluster's IP family).
  */
 @ApplicationScoped
@@ -26,13 +27,15 @@ public class AwsClients {
     private final OperatorConfig config;
     private final String userAgent;
     private final AwsApiMetrics metrics;
+    private final AwsApiThrottle throttle;
 
     public AwsClients(OperatorConfig config,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.version") String version,
-            AwsApiMetrics metrics) {
+            AwsApiMetrics metrics, AwsApiThrottle throttle) {
         this.config = config;
         this.userAgent = "appmesh.k8s.aws/" + version;
         this.metrics = metrics;
+        this.throttle = throttle;
     }
 
     /** An EKS client whose calls give up after {@code timeout}: upstream only asks EKS for optional facts. */
@@ -46,6 +49,7 @@ public class AwsClients {
         builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         builder.overrideConfiguration(ClientOverrideConfiguration.builder()
                 .apiCallTimeout(timeout)
+                .addExecutionInterceptor(throttle)
                 .addExecutionInterceptor(metrics)
                 .putAdvancedOption(software.amazon.awssdk.core.client.config.SdkAdvancedClientOption.USER_AGENT_SUFFIX,
                         userAgent)

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.appmesh.operator.aws.AwsApiMetrics;
+import io.appmesh.operator.aws.AwsApiThrottle;
 import io.appmesh.operator.aws.AwsClients;
 import io.appmesh.operator.config.OperatorConfig;
 import io.appmesh.operator.testing.OperatorConfigs;
@@ -24,14 +25,16 @@ class ClusterIpFamilyTest {
         OperatorConfig config = config(dir, "appmesh.cluster-ip-family=IPv6\nappmesh.cluster-name=unreachable\n"
                 + "appmesh.aws-endpoint-override=http://127.0.0.1:1\n");
 
-        assertThat(new ClusterIpFamily(config, new AwsClients(config, "test", new AwsApiMetrics(registry))).isIpv6()).isTrue();
+        assertThat(new ClusterIpFamily(config,
+                new AwsClients(config, "test", new AwsApiMetrics(registry), new AwsApiThrottle(config))).isIpv6()).isTrue();
     }
 
     @Test
     void noClusterNameMeansUnknownWhichIsIpv4(@TempDir Path dir) throws Exception {
         OperatorConfig config = config(dir, "");
 
-        assertThat(new ClusterIpFamily(config, new AwsClients(config, "test", new AwsApiMetrics(registry))).isIpv6()).isFalse();
+        assertThat(new ClusterIpFamily(config,
+                new AwsClients(config, "test", new AwsApiMetrics(registry), new AwsApiThrottle(config))).isIpv6()).isFalse();
     }
 
     @Test
@@ -40,7 +43,8 @@ class ClusterIpFamilyTest {
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
         try {
-            assertThat(new ClusterIpFamily(config, new AwsClients(config, "test", new AwsApiMetrics(registry))).isIpv6())
+            assertThat(new ClusterIpFamily(config,
+                    new AwsClients(config, "test", new AwsApiMetrics(registry), new AwsApiThrottle(config))).isIpv6())
                     .isFalse();
             // Upstream's AWS metrics: one failed call, its four attempts (three retries), no AWS error code.
             assertThat(registry.get("aws_api_calls").tags("service", "EKS", "operation", "DescribeCluster", "status_code", "0",
