@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.appmesh.operator.config.OperatorConfig;
 import io.quarkus.runtime.Startup;
@@ -51,6 +52,7 @@ public class AwsApiThrottle implements ExecutionInterceptor {
 
     private final List<Rule> rules;
 
+    @Inject
     public AwsApiThrottle(OperatorConfig config) {
         this(config.awsApiThrottle().orElse(List.of()), System::nanoTime);
     }
