@@ -22,16 +22,13 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.appmesh.operator.api.v1beta2.common.LabelSelector;
-import io.appmesh.operator.api.v1beta2.common.MeshReference;
-import io.appmesh.operator.api.v1beta2.common.PortMapping;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.DNSServiceDiscovery;
-import io.appmesh.operator.api.v1beta2.virtualnode.Listener;
 import io.appmesh.operator.api.v1beta2.virtualnode.ServiceDiscovery;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.sandbox.AdmissionEmulator;
 import io.appmesh.operator.sandbox.LocalOperator;
+import io.appmesh.operator.testing.Fixtures;
 import io.appmesh.operator.testing.YamlDocuments;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -105,27 +102,12 @@ public final class WebhookBenchmark {
         mesh.setMetadata(new ObjectMetaBuilder().withName("global").build());
         mesh.getSpec().setAwsName("global");
         mesh = client.resource(mesh).create();
-        VirtualNode node = new VirtualNode();
-        node.setMetadata(new ObjectMetaBuilder().withName("checkout").withNamespace("shop").build());
-        LabelSelector selector = new LabelSelector();
-        selector.setMatchLabels(Map.of("app", "checkout"));
-        node.getSpec().setPodSelector(selector);
-        node.getSpec().setAwsName("checkout_shop");
-        Listener listener = new Listener();
-        PortMapping port = new PortMapping();
-        port.setPort(8080L);
-        port.setProtocol("http");
-        listener.setPortMapping(port);
-        node.getSpec().setListeners(List.of(listener));
+        VirtualNode node = Fixtures.virtualNode("shop", "checkout", "checkout", mesh);
         ServiceDiscovery discovery = new ServiceDiscovery();
         DNSServiceDiscovery dns = new DNSServiceDiscovery();
         dns.setHostname("checkout.shop.svc.cluster.local");
         discovery.setDns(dns);
         node.getSpec().setServiceDiscovery(discovery);
-        MeshReference ref = new MeshReference();
-        ref.setName("global");
-        ref.setUid(mesh.getMetadata().getUid());
-        node.getSpec().setMeshRef(ref);
         client.resource(node).create();
     }
 

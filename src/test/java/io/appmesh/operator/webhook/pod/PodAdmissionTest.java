@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -23,13 +22,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.appmesh.operator.api.v1beta2.common.LabelSelector;
-import io.appmesh.operator.api.v1beta2.common.MeshReference;
-import io.appmesh.operator.api.v1beta2.common.PortMapping;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
-import io.appmesh.operator.api.v1beta2.virtualnode.Listener;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.mesh.ClusterView;
+import io.appmesh.operator.testing.Fixtures;
 import io.appmesh.operator.testing.YamlDocuments;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -73,22 +69,7 @@ class PodAdmissionTest {
             mesh.getSpec().setAwsName("global");
             mesh = client.resource(mesh).create();
             for (String ns : List.of("shop", "quiet")) {
-                VirtualNode node = new VirtualNode();
-                node.setMetadata(new ObjectMetaBuilder().withName("front").withNamespace(ns).build());
-                LabelSelector selector = new LabelSelector();
-                selector.setMatchLabels(Map.of("app", "front"));
-                node.getSpec().setPodSelector(selector);
-                node.getSpec().setAwsName("front_" + ns);
-                Listener listener = new Listener();
-                PortMapping port = new PortMapping();
-                port.setPort(8080L);
-                port.setProtocol("http");
-                listener.setPortMapping(port);
-                node.getSpec().setListeners(List.of(listener));
-                MeshReference ref = new MeshReference();
-                ref.setName("global");
-                ref.setUid(mesh.getMetadata().getUid());
-                node.getSpec().setMeshRef(ref);
+                VirtualNode node = Fixtures.virtualNode(ns, "front", "front", mesh);
                 client.resource(node).create();
             }
         }
