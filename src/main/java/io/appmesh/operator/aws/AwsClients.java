@@ -8,10 +8,14 @@ import io.appmesh.operator.config.OperatorConfig;
 
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.appmesh.AppMeshClient;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds the AWS SDK v2 clients the operator uses, all alike: region from {@code appmesh.aws-region} (else the SDK's
@@ -19,7 +23,10 @@ import software.amazon.awssdk.services.eks.EksClient;
  * {@code appmesh.aws-endpoint-override} for emulators, FIPS endpoints with {@code use-aws-fips-endpoint}, and the
  * {@code appmesh.k8s.aws/<version>} user agent of upstream, its client-side rate limits ({@link AwsApiThrottle}, on
  * every client, App Mesh included) and its AWS API metrics ({@link AwsApiMetrics}).
- * Today: EKS (the cluster's IP family).
+ * <p>
+ * The App Mesh and Cloud Map clients retry throttling, 5xx answers and attempts slower than
+ * {@code appmesh.aws-api-attempt-timeout} up to 3 times with exponential backoff (upstream's SDK retryer); they are
+ * built once and shared.
  */
 @ApplicationScoped
 public class AwsClients {
@@ -28,6 +35,11 @@ public class AwsClients {
     private final String userAgent;
     private final AwsApiMetrics metrics;
     private final AwsApiThrottle throttle;
+    private AppMeshClient appMesh;
+    private ServiceDiscoveryClient serviceDiscovery;
+
+    /** Bound of one call including its retries, so that a reconcile never hangs on AWS. */
+    private static final Duration RECONCILE_CALL_TIMEOUT = Duration.ofMinutes(2);
 
     public AwsClients(OperatorConfig config,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.version") String version,
@@ -36,6 +48,29 @@ public class AwsClients {
         this.userAgent = "appmesh.k8s.aws/" + version;
         this.metrics = metrics;
         this.throttle = throttle;
+    }
+
+    /** The App Mesh client; dual-stack endpoint with {@code use-aws-dual-stack-endpoint} (App Mesh only, as upstream). */
+    public synchronized AppMeshClient appMesh() {
+        if (appMesh == null) {
+            appMesh = configure(AppMeshClient.builder(), RECONCILE_CALL_TIMEOUT).fipsEnabled(config.useAwsFipsEndpoint())
+                    .dualstackEnabled(config.useAwsDualStackEndpoint()).build();
+        }
+        return appMesh;
+    }
+
+    /** The Cloud Map client. */
+    public synchronized ServiceDiscoveryClient serviceDiscovery() {
+        if (serviceDiscovery == null) {
+            serviceDiscovery = configure(ServiceDiscoveryClient.builder(), RECONCILE_CALL_TIMEOUT)
+                    .fipsEnabled(config.useAwsFipsEndpoint()).build();
+        }
+        return serviceDiscovery;
+    }
+
+    /** An STS client (the operator's account id). */
+    public StsClient sts(Duration timeout) {
+        return configure(StsClient.builder(), timeout).fipsEnabled(config.useAwsFipsEndpoint()).build();
     }
 
     /** An EKS client whose calls give up after {@code timeout}: upstream only asks EKS for optional facts. */
@@ -49,6 +84,8 @@ public class AwsClients {
         builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         builder.overrideConfiguration(ClientOverrideConfiguration.builder()
                 .apiCallTimeout(timeout)
+                .apiCallAttemptTimeout(config.awsApiAttemptTimeout())
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(4).build())
                 .addExecutionInterceptor(throttle)
                 .addExecutionInterceptor(metrics)
                 .putAdvancedOption(software.amazon.awssdk.core.client.config.SdkAdvancedClientOption.USER_AGENT_SUFFIX,

@@ -41,6 +41,13 @@ public interface OperatorConfig {
      */
     Optional<java.net.URI> awsEndpointOverride();
 
+    /**
+     * Time limit of one AWS API attempt; a slower answer counts as a failed attempt and is retried (up to 3 retries with
+     * backoff, as upstream's SDK retryer). Not an upstream flag.
+     */
+    @WithDefault("10s")
+    Duration awsApiAttemptTimeout();
+
     /** AWS account id; unset means STS GetCallerIdentity. */
     Optional<String> awsAccountId();
 

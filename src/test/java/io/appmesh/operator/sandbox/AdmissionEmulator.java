@@ -31,19 +31,19 @@ import io.fabric8.zjsonpatch.JsonPatch;
 public final class AdmissionEmulator {
 
     /** The object as it would be stored, or the reason it was refused. */
-    record Verdict(JsonNode object, String denial) {
+    public record Verdict(JsonNode object, String denial) {
     }
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpClient http;
     private final URI webhooks;
 
-    AdmissionEmulator(URI webhooks) {
+    public AdmissionEmulator(URI webhooks) {
         this.webhooks = webhooks;
         this.http = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    Verdict admit(JsonNode object) throws IOException, InterruptedException {
+    public Verdict admit(JsonNode object) throws IOException, InterruptedException {
         if ("Pod".equals(object.path("kind").asText())) {
             return admitPod(object);
         }

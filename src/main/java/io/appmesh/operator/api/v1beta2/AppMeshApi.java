@@ -18,6 +18,12 @@ public final class AppMeshApi {
     /** Held by a VirtualGateway until no GatewayRoute is attached to it. */
     public static final String VIRTUAL_GATEWAY_MEMBERS_FINALIZER = "finalizers.appmesh.k8s.aws/virtualgateway-members";
 
+    /** Kept on every kind with an App Mesh object until that object is deleted. */
+    public static final String AWS_RESOURCES_FINALIZER = "finalizers.appmesh.k8s.aws/aws-appmesh-resources";
+
+    /** Kept on VirtualNodes with Cloud Map service discovery until their instances are deregistered. */
+    public static final String CLOUDMAP_RESOURCES_FINALIZER = "finalizers.appmesh.k8s.aws/aws-cloudmap-resources";
+
     private AppMeshApi() {
     }
 }

@@ -1,63 +1,83 @@
 package io.appmesh.operator.reconciler.mesh;
 
-import java.time.Duration;
+import java.util.List;
 
 import io.appmesh.operator.api.v1beta2.AppMeshApi;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
-import io.appmesh.operator.mesh.Members;
-import io.appmesh.operator.reconciler.EventRecorder;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.appmesh.operator.api.v1beta2.mesh.MeshStatus;
+import io.appmesh.operator.backend.BackendState;
+import io.appmesh.operator.mesh.Lookup;
+import io.appmesh.operator.reconciler.AppMeshReconciler;
+import io.appmesh.operator.reconciler.Outcome;
+import io.appmesh.operator.reconciler.ReconcilerSupport;
+import io.appmesh.operator.reconciler.StatusFactory;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.quarkiverse.operatorsdk.annotations.CSVMetadata;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 
 /**
- * Watches Meshes. Owns the {@code finalizers.appmesh.k8s.aws/mesh-members} finalizer: a Mesh is not deleted while a
- * VirtualNode, VirtualService, VirtualRouter, VirtualGateway or GatewayRoute still belongs to it; meanwhile a
- * {@code PendingMembersDeletion} Warning says what is left, and the check runs again every minute (upstream's
- * behaviour). The App Mesh object itself and the {@code MeshActive} condition arrive with the AWS backend.
+ * Meshes (controllers.md §3): the App Mesh mesh named {@code spec.awsName}, in the account of {@code spec.meshOwner}
+ * when it is shared. Two finalizers, as upstream: {@code mesh-members} (no deletion while a VirtualNode,
+ * VirtualService, VirtualRouter, VirtualGateway or GatewayRoute still belongs to the mesh; a
+ * {@code PendingMembersDeletion} Warning says what is left and the check runs again every minute), then
+ * {@code aws-appmesh-resources} (the AWS mesh is deleted, unless another account owns it).
  */
 @ControllerConfiguration(name = "mesh", finalizerName = AppMeshApi.MESH_MEMBERS_FINALIZER)
 @RBACRule(apiGroups = AppMeshApi.GROUP, resources = {"virtualnodes", "virtualservices", "virtualrouters",
-        "virtualgateways", "gatewayroutes"}, verbs = {"get", "list", "watch"})
+        "virtualgateways", "gatewayroutes", "backendgroups"}, verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
-// The admission webhooks watch Namespaces, VirtualNodes and VirtualGateways (Meshes: this controller's own rule).
+// The admission webhooks watch Namespaces (the other kinds: the reconcilers' own rules); Cloud Map registration reads
+// pods and nodes and writes the pods' readiness condition; leader election holds a Lease.
 // Declared here because the SDK derives the operator's ClusterRoles from its reconcilers.
-@RBACRule(apiGroups = "", resources = "namespaces", verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "", resources = {"namespaces", "nodes"}, verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "", resources = "pods/status", verbs = {"get", "patch", "update"})
+@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "list", "watch", "create", "update",
+        "patch"})
 @CSVMetadata(bundleName = AppMeshApi.BUNDLE, displayName = "App Mesh operator", description = """
         The appmesh.k8s.aws/v1beta2 API (Mesh, VirtualNode, VirtualService, VirtualRouter, VirtualGateway, \
         GatewayRoute, BackendGroup) with the admission webhooks of aws-app-mesh-controller-for-k8s.""", provider = @CSVMetadata.Provider(name = "appmesh-operator"))
-public class MeshReconciler implements Reconciler<Mesh>, Cleaner<Mesh> {
+public class MeshReconciler extends AppMeshReconciler<Mesh, MeshStatus> {
 
-    static final String EVENT_COMPONENT = "mesh-members";
-    static final Duration MEMBERS_RECHECK = Duration.ofSeconds(60);
-
-    private final Members members;
-    private final EventRecorder events;
-
-    public MeshReconciler(Members members, EventRecorder events) {
-        this.members = members;
-        this.events = events;
+    public MeshReconciler(ReconcilerSupport support) {
+        super(support, "mesh", "Mesh");
     }
 
     @Override
-    public UpdateControl<Mesh> reconcile(Mesh mesh, Context<Mesh> context) {
-        // The SDK has added the members finalizer before calling us; nothing else is kept without a backend yet.
-        return UpdateControl.noUpdate();
+    protected BackendState sync(Mesh mesh, Lookup lookup) {
+        return support.backend().sync(mesh);
     }
 
     @Override
-    public DeleteControl cleanup(Mesh mesh, Context<Mesh> context) {
-        String pending = members.ofMesh(mesh);
-        if (!pending.isEmpty()) {
-            events.warning(mesh, EVENT_COMPONENT, "PendingMembersDeletion",
-                    "objects belong to this mesh exists, please delete them to proceed. " + pending);
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(MEMBERS_RECHECK.toMillis());
-        }
-        return DeleteControl.defaultDelete();
+    protected void delete(Mesh mesh, Lookup lookup) {
+        support.backend().delete(mesh);
+    }
+
+    @Override
+    protected MeshStatus status(Mesh mesh, Outcome outcome) {
+        return StatusFactory.mesh(mesh, outcome);
+    }
+
+    @Override
+    protected boolean recorded(Mesh mesh) {
+        return mesh.getStatus() != null && mesh.getStatus().getMeshARN() != null;
+    }
+
+    @Override
+    protected List<String> extraFinalizers() {
+        return List.of(AppMeshApi.AWS_RESOURCES_FINALIZER);
+    }
+
+    @Override
+    protected String pendingMembers(Mesh mesh) {
+        String pending = support.members().ofMesh(mesh);
+        return pending.isEmpty()
+                ? ""
+                : "objects belong to this mesh exists, please delete them to proceed. " + pending;
+    }
+
+    @Override
+    protected String membersComponent() {
+        return "mesh-members";
     }
 }

@@ -1,54 +1,77 @@
 package io.appmesh.operator.reconciler.virtualgateway;
 
-import java.time.Duration;
+import java.util.List;
 
 import io.appmesh.operator.api.v1beta2.AppMeshApi;
+import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
-import io.appmesh.operator.mesh.Members;
-import io.appmesh.operator.reconciler.EventRecorder;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGatewayStatus;
+import io.appmesh.operator.backend.BackendState;
+import io.appmesh.operator.mesh.Lookup;
+import io.appmesh.operator.mesh.References;
+import io.appmesh.operator.reconciler.AppMeshReconciler;
+import io.appmesh.operator.reconciler.Outcome;
+import io.appmesh.operator.reconciler.ReconcilerSupport;
+import io.appmesh.operator.reconciler.StatusFactory;
+import io.appmesh.operator.reconciler.Triggers;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 
 /**
- * Watches VirtualGateways. Owns the {@code finalizers.appmesh.k8s.aws/virtualgateway-members} finalizer: a gateway is
- * not deleted while a GatewayRoute (in any namespace) is attached to it; meanwhile a {@code PendingMembersDeletion}
- * Warning counts them and the check runs again every minute, as upstream. The App Mesh object and the
- * {@code VirtualGatewayActive} condition arrive with the AWS backend.
+ * VirtualGateways (controllers.md §7): waits for its Mesh to be Active, then keeps the App Mesh virtual gateway. Two
+ * finalizers, as upstream: {@code virtualgateway-members} (no deletion while a GatewayRoute in any namespace is attached;
+ * {@code PendingMembersDeletion} Warning, checked again every minute), then {@code aws-appmesh-resources}.
  */
 @ControllerConfiguration(name = "virtualgateway", finalizerName = AppMeshApi.VIRTUAL_GATEWAY_MEMBERS_FINALIZER)
-@RBACRule(apiGroups = AppMeshApi.GROUP, resources = "gatewayroutes", verbs = {"get", "list", "watch"})
-@RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
-public class VirtualGatewayReconciler implements Reconciler<VirtualGateway>, Cleaner<VirtualGateway> {
+public class VirtualGatewayReconciler extends AppMeshReconciler<VirtualGateway, VirtualGatewayStatus> {
 
-    static final String EVENT_COMPONENT = "virtualgateway-members";
-    static final Duration MEMBERS_RECHECK = Duration.ofSeconds(60);
-
-    private final Members members;
-    private final EventRecorder events;
-
-    public VirtualGatewayReconciler(Members members, EventRecorder events) {
-        this.members = members;
-        this.events = events;
+    public VirtualGatewayReconciler(ReconcilerSupport support) {
+        super(support, "virtualgateway", "VirtualGateway");
     }
 
     @Override
-    public UpdateControl<VirtualGateway> reconcile(VirtualGateway gateway, Context<VirtualGateway> context) {
-        return UpdateControl.noUpdate();
+    public List<EventSource<?, VirtualGateway>> prepareEventSources(EventSourceContext<VirtualGateway> context) {
+        return List.of(Triggers.onActiveFlip(Mesh.class, context,
+                (mesh, gateway) -> mesh.getMetadata().getName().equals(gateway.getSpec().getMeshRef().getName())));
     }
 
     @Override
-    public DeleteControl cleanup(VirtualGateway gateway, Context<VirtualGateway> context) {
-        String pending = members.ofVirtualGateway(gateway);
-        if (!pending.isEmpty()) {
-            events.warning(gateway, EVENT_COMPONENT, "PendingMembersDeletion",
-                    "objects belonging to this virtualGateway exist, please delete them to proceed. " + pending);
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(MEMBERS_RECHECK.toMillis());
-        }
-        return DeleteControl.defaultDelete();
+    protected BackendState sync(VirtualGateway gateway, Lookup lookup) {
+        return support.backend().syncVirtualGateway(support.references().virtualGateway(gateway, lookup));
+    }
+
+    @Override
+    protected void delete(VirtualGateway gateway, Lookup lookup) {
+        Mesh mesh = support.references().mesh(gateway.getSpec(), lookup);
+        support.backend().delete(References.scope(mesh), gateway);
+    }
+
+    @Override
+    protected VirtualGatewayStatus status(VirtualGateway gateway, Outcome outcome) {
+        return StatusFactory.virtualGateway(gateway, outcome);
+    }
+
+    @Override
+    protected boolean recorded(VirtualGateway gateway) {
+        return gateway.getStatus() != null && gateway.getStatus().getVirtualGatewayARN() != null;
+    }
+
+    @Override
+    protected List<String> extraFinalizers() {
+        return List.of(AppMeshApi.AWS_RESOURCES_FINALIZER);
+    }
+
+    @Override
+    protected String pendingMembers(VirtualGateway gateway) {
+        String pending = support.members().ofVirtualGateway(gateway);
+        return pending.isEmpty()
+                ? ""
+                : "objects belonging to this virtualGateway exist, please delete them to proceed. " + pending;
+    }
+
+    @Override
+    protected String membersComponent() {
+        return "virtualgateway-members";
     }
 }

@@ -1,0 +1,58 @@
+package io.appmesh.operator.reconciler;
+
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
+
+import io.appmesh.operator.mesh.References;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+
+/**
+ * Event sources that re-queue a reconciler's resources when something they depend on changes (upstream's watches,
+ * controllers.md §4–§8): on creation and deletion of the dependency, and on an update only when its Active condition
+ * flips. The sources' caches double as the reconciler's reference lookups ({@link CacheLookup}).
+ */
+public final class Triggers {
+
+    private Triggers() {
+    }
+
+    /**
+     * @param type the dependency's kind
+     * @param dependsOn whether a primary resource (second argument) refers to the dependency (first argument)
+     */
+    public static <S extends HasMetadata, P extends HasMetadata> InformerEventSource<S, P> onActiveFlip(Class<S> type,
+            EventSourceContext<P> context, BiPredicate<S, P> dependsOn) {
+        var configuration = InformerEventSourceConfiguration.from(type, context.getPrimaryResourceClass())
+                .withName(type.getSimpleName())
+                .withSecondaryToPrimaryMapper(dependency -> dependents(context, dependency, dependsOn))
+                .withOnUpdateFilter((now, before) -> References.isActive(now) != References.isActive(before))
+                .build();
+        return new InformerEventSource<>(configuration, context);
+    }
+
+    /** A cache and trigger on any change of a dependency (BackendGroups: their lists matter, not their status). */
+    public static <S extends HasMetadata, P extends HasMetadata> InformerEventSource<S, P> onChange(Class<S> type,
+            EventSourceContext<P> context, BiPredicate<S, P> dependsOn) {
+        var configuration = InformerEventSourceConfiguration.from(type, context.getPrimaryResourceClass())
+                .withName(type.getSimpleName())
+                .withSecondaryToPrimaryMapper(dependency -> dependents(context, dependency, dependsOn))
+                .build();
+        return new InformerEventSource<>(configuration, context);
+    }
+
+    private static <S extends HasMetadata, P extends HasMetadata> Set<ResourceID> dependents(
+            EventSourceContext<P> context, S dependency, BiPredicate<S, P> dependsOn) {
+        return context.getPrimaryCache().list().filter(primary -> {
+            try {
+                return dependsOn.test(dependency, primary);
+            } catch (NullPointerException incomplete) {
+                return false;
+            }
+        }).map(ResourceID::fromResource).collect(Collectors.toSet());
+    }
+}

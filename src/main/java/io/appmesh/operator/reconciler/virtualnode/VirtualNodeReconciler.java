@@ -1,0 +1,101 @@
+package io.appmesh.operator.reconciler.virtualnode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.appmesh.operator.api.v1beta2.AppMeshApi;
+import io.appmesh.operator.api.v1beta2.backendgroup.BackendGroup;
+import io.appmesh.operator.api.v1beta2.common.BackendGroupReference;
+import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.appmesh.operator.api.v1beta2.virtualnode.Backend;
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNodeStatus;
+import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
+import io.appmesh.operator.backend.BackendState;
+import io.appmesh.operator.mesh.Lookup;
+import io.appmesh.operator.mesh.References;
+import io.appmesh.operator.reconciler.AppMeshReconciler;
+import io.appmesh.operator.reconciler.Outcome;
+import io.appmesh.operator.reconciler.ReconcilerSupport;
+import io.appmesh.operator.reconciler.StatusFactory;
+import io.appmesh.operator.reconciler.Triggers;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+
+/**
+ * VirtualNodes (controllers.md §4): waits for the Mesh to be Active; its backend VirtualServices must exist in the same
+ * mesh but need not be Active (nodes and services may refer to each other). With {@code appmesh.enable-backend-groups},
+ * the services of its BackendGroups are appended as plain backends.
+ */
+@ControllerConfiguration(name = "virtualnode", finalizerName = AppMeshApi.AWS_RESOURCES_FINALIZER)
+public class VirtualNodeReconciler extends AppMeshReconciler<VirtualNode, VirtualNodeStatus> {
+
+    public VirtualNodeReconciler(ReconcilerSupport support) {
+        super(support, "virtualnode", "VirtualNode");
+    }
+
+    @Override
+    public List<EventSource<?, VirtualNode>> prepareEventSources(EventSourceContext<VirtualNode> context) {
+        List<EventSource<?, VirtualNode>> sources = new ArrayList<>();
+        sources.add(Triggers.onActiveFlip(Mesh.class, context,
+                (mesh, node) -> mesh.getMetadata().getName().equals(node.getSpec().getMeshRef().getName())));
+        // Not an upstream watch: a node created before its backend service is retried as soon as the service exists.
+        sources.add(Triggers.onActiveFlip(VirtualService.class, context, VirtualNodeReconciler::refersTo));
+        if (support.config().enableBackendGroups()) {
+            sources.add(Triggers.onChange(BackendGroup.class, context, VirtualNodeReconciler::uses));
+        }
+        return sources;
+    }
+
+    private static boolean refersTo(VirtualService service, VirtualNode node) {
+        for (Backend backend : Optional.ofNullable(node.getSpec().getBackends()).orElse(List.of())) {
+            var ref = backend.getVirtualService() == null ? null : backend.getVirtualService().getVirtualServiceRef();
+            if (ref != null && ref.getName().equals(service.getMetadata().getName())
+                    && Objects.equals(namespace(ref.getNamespace(), node), service.getMetadata().getNamespace())) {
+                return true;
+            }
+        }
+        // A "*" backend group takes every service of its namespace.
+        return Optional.ofNullable(node.getSpec().getBackendGroups()).orElse(List.of()).stream()
+                .anyMatch(group -> "*".equals(group.getName())
+                        && namespace(group.getNamespace(), node).equals(service.getMetadata().getNamespace()));
+    }
+
+    private static boolean uses(BackendGroup group, VirtualNode node) {
+        for (BackendGroupReference ref : Optional.ofNullable(node.getSpec().getBackendGroups()).orElse(List.of())) {
+            if (ref.getName().equals(group.getMetadata().getName())
+                    && namespace(ref.getNamespace(), node).equals(group.getMetadata().getNamespace())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String namespace(String namespace, VirtualNode node) {
+        return namespace == null || namespace.isEmpty() ? node.getMetadata().getNamespace() : namespace;
+    }
+
+    @Override
+    protected BackendState sync(VirtualNode node, Lookup lookup) {
+        return support.backend().syncVirtualNode(support.references().virtualNode(node, lookup));
+    }
+
+    @Override
+    protected void delete(VirtualNode node, Lookup lookup) {
+        Mesh mesh = support.references().mesh(node.getSpec(), lookup);
+        support.backend().delete(References.scope(mesh), node);
+    }
+
+    @Override
+    protected VirtualNodeStatus status(VirtualNode node, Outcome outcome) {
+        return StatusFactory.virtualNode(node, outcome);
+    }
+
+    @Override
+    protected boolean recorded(VirtualNode node) {
+        return node.getStatus() != null && node.getStatus().getVirtualNodeARN() != null;
+    }
+}

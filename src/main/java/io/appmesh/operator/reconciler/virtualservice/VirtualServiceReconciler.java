@@ -1,0 +1,77 @@
+package io.appmesh.operator.reconciler.virtualservice;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.appmesh.operator.api.v1beta2.AppMeshApi;
+import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
+import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
+import io.appmesh.operator.api.v1beta2.virtualservice.VirtualServiceStatus;
+import io.appmesh.operator.backend.BackendState;
+import io.appmesh.operator.mesh.Lookup;
+import io.appmesh.operator.mesh.References;
+import io.appmesh.operator.reconciler.AppMeshReconciler;
+import io.appmesh.operator.reconciler.Outcome;
+import io.appmesh.operator.reconciler.ReconcilerSupport;
+import io.appmesh.operator.reconciler.StatusFactory;
+import io.appmesh.operator.reconciler.Triggers;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+
+/**
+ * VirtualServices (controllers.md §5): waits for the Mesh and for its provider (VirtualNode or VirtualRouter, same
+ * mesh) to be Active; re-triggered when either becomes Active.
+ */
+@ControllerConfiguration(name = "virtualservice", finalizerName = AppMeshApi.AWS_RESOURCES_FINALIZER)
+public class VirtualServiceReconciler extends AppMeshReconciler<VirtualService, VirtualServiceStatus> {
+
+    public VirtualServiceReconciler(ReconcilerSupport support) {
+        super(support, "virtualservice", "VirtualService");
+    }
+
+    @Override
+    public List<EventSource<?, VirtualService>> prepareEventSources(EventSourceContext<VirtualService> context) {
+        return List.of(
+                Triggers.onActiveFlip(Mesh.class, context,
+                        (mesh, vs) -> mesh.getMetadata().getName().equals(vs.getSpec().getMeshRef().getName())),
+                Triggers.onActiveFlip(VirtualNode.class, context, (node, vs) -> {
+                    var ref = vs.getSpec().getProvider().getVirtualNode().getVirtualNodeRef();
+                    return ref.getName().equals(node.getMetadata().getName())
+                            && sameNamespace(ref.getNamespace(), vs, node.getMetadata().getNamespace());
+                }),
+                Triggers.onActiveFlip(VirtualRouter.class, context, (router, vs) -> {
+                    var ref = vs.getSpec().getProvider().getVirtualRouter().getVirtualRouterRef();
+                    return ref.getName().equals(router.getMetadata().getName())
+                            && sameNamespace(ref.getNamespace(), vs, router.getMetadata().getNamespace());
+                }));
+    }
+
+    private static boolean sameNamespace(String refNamespace, VirtualService service, String namespace) {
+        String ns = refNamespace == null || refNamespace.isEmpty() ? service.getMetadata().getNamespace() : refNamespace;
+        return Objects.equals(ns, namespace);
+    }
+
+    @Override
+    protected BackendState sync(VirtualService service, Lookup lookup) {
+        return support.backend().syncVirtualService(support.references().virtualService(service, lookup));
+    }
+
+    @Override
+    protected void delete(VirtualService service, Lookup lookup) {
+        Mesh mesh = support.references().mesh(service.getSpec(), lookup);
+        support.backend().delete(References.scope(mesh), service);
+    }
+
+    @Override
+    protected VirtualServiceStatus status(VirtualService service, Outcome outcome) {
+        return StatusFactory.virtualService(service, outcome);
+    }
+
+    @Override
+    protected boolean recorded(VirtualService service) {
+        return service.getStatus() != null && service.getStatus().getVirtualServiceARN() != null;
+    }
+}
