@@ -31,9 +31,12 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 @ApplicationScoped
 public class AwsApiMetrics implements ExecutionInterceptor {
 
-    private static final ExecutionAttribute<Long> CALL_START = new ExecutionAttribute<>("appmesh.callStart");
-    private static final ExecutionAttribute<Long> ATTEMPT_START = new ExecutionAttribute<>("appmesh.attemptStart");
-    private static final ExecutionAttribute<Integer> ATTEMPTS = new ExecutionAttribute<>("appmesh.attempts");
+    // The SDK wants attribute names unique per JVM; the class may be loaded once per application start (tests restart
+    // the application in one JVM), so the names carry the loading class's identity.
+    private static final String SCOPE = "appmesh." + Integer.toHexString(System.identityHashCode(AwsApiMetrics.class));
+    private static final ExecutionAttribute<Long> CALL_START = new ExecutionAttribute<>(SCOPE + ".callStart");
+    private static final ExecutionAttribute<Long> ATTEMPT_START = new ExecutionAttribute<>(SCOPE + ".attemptStart");
+    private static final ExecutionAttribute<Integer> ATTEMPTS = new ExecutionAttribute<>(SCOPE + ".attempts");
     /** Retries 0..10 (Micrometer needs positive boundaries, so "no retry" is the 0.5 bucket). */
     private static final double[] RETRY_BUCKETS = IntStream.rangeClosed(0, 10).mapToDouble(i -> i == 0 ? 0.5 : i).toArray();
     private static final Logger LOG = Logger.getLogger(AwsApiMetrics.class);
