@@ -64,6 +64,11 @@ public abstract class AppMeshReconciler<R extends CustomResource<?, S>, S> imple
         return List.of();
     }
 
+    /** Finalizers removed once {@link #delete} succeeded: the extra ones by default. */
+    protected List<String> finalizersRemovedOnCleanup(R resource) {
+        return extraFinalizers();
+    }
+
     /** Upstream's PendingMembersDeletion message when members still block deletion, else empty. */
     protected String pendingMembers(R resource) {
         return "";
@@ -134,7 +139,7 @@ public abstract class AppMeshReconciler<R extends CustomResource<?, S>, S> imple
         } catch (BackendException e) {
             return retryCleanup(resource, e);
         }
-        Finalizers.remove(context.getClient(), resource, extraFinalizers());
+        Finalizers.remove(context.getClient(), resource, finalizersRemovedOnCleanup(resource));
         support.backoff().reset(resource);
         return DeleteControl.defaultDelete();
     }

@@ -14,6 +14,7 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNodeStatus;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.backend.BackendState;
+import io.appmesh.operator.backend.aws.cloudmap.CloudMapRegistrar;
 import io.appmesh.operator.mesh.Lookup;
 import io.appmesh.operator.mesh.References;
 import io.appmesh.operator.reconciler.AppMeshReconciler;
@@ -33,8 +34,15 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 @ControllerConfiguration(name = "virtualnode", finalizerName = AppMeshApi.AWS_RESOURCES_FINALIZER)
 public class VirtualNodeReconciler extends AppMeshReconciler<VirtualNode, VirtualNodeStatus> {
 
-    public VirtualNodeReconciler(ReconcilerSupport support) {
+    private CloudMapRegistrar cloudMap;
+
+    VirtualNodeReconciler() {
+    }
+
+    @jakarta.inject.Inject
+    public VirtualNodeReconciler(ReconcilerSupport support, CloudMapRegistrar cloudMap) {
         super(support, "virtualnode", "VirtualNode");
+        this.cloudMap = cloudMap;
     }
 
     @Override
@@ -86,7 +94,17 @@ public class VirtualNodeReconciler extends AppMeshReconciler<VirtualNode, Virtua
     @Override
     protected void delete(VirtualNode node, Lookup lookup) {
         Mesh mesh = support.references().mesh(node.getSpec(), lookup);
+        // Cloud Map first (upstream's cloudMap controller finalizer): the pods' instances, then the service it created.
+        if (node.hasFinalizer(AppMeshApi.CLOUDMAP_RESOURCES_FINALIZER) && node.getSpec().getServiceDiscovery() != null
+                && node.getSpec().getServiceDiscovery().getAwsCloudMap() != null) {
+            cloudMap.cleanup(node, mesh.getSpec().getAwsName());
+        }
         support.backend().delete(References.scope(mesh), node);
+    }
+
+    @Override
+    protected List<String> finalizersRemovedOnCleanup(VirtualNode node) {
+        return List.of(AppMeshApi.CLOUDMAP_RESOURCES_FINALIZER);
     }
 
     @Override

@@ -1,0 +1,283 @@
+package io.appmesh.operator.backend.aws.cloudmap;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.appmesh.operator.api.v1beta2.virtualnode.AWSCloudMapServiceDiscovery;
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.aws.AwsClients;
+import io.appmesh.operator.backend.BackendException;
+import io.appmesh.operator.config.OperatorConfig;
+import io.appmesh.operator.mesh.ClusterIpFamily;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
+import software.amazon.awssdk.services.servicediscovery.model.CustomHealthStatus;
+import software.amazon.awssdk.services.servicediscovery.model.HealthStatus;
+import software.amazon.awssdk.services.servicediscovery.model.InstanceNotFoundException;
+import software.amazon.awssdk.services.servicediscovery.model.InstanceSummary;
+import software.amazon.awssdk.services.servicediscovery.model.NamespaceSummary;
+import software.amazon.awssdk.services.servicediscovery.model.OperationStatus;
+import software.amazon.awssdk.services.servicediscovery.model.RecordType;
+import software.amazon.awssdk.services.servicediscovery.model.RoutingPolicy;
+import software.amazon.awssdk.services.servicediscovery.model.ServiceFilterName;
+import software.amazon.awssdk.services.servicediscovery.model.ServiceSummary;
+
+/**
+ * Cloud Map registration of a VirtualNode's pods (controllers.md §10): finds the Cloud Map namespace and service
+ * (creating the service, idempotently with the node's UID as {@code CreatorRequestId}), registers one instance per pod
+ * IP with upstream's attributes, re-registers on attribute changes, deregisters what is no longer wanted, waits for each
+ * asynchronous operation, and reports instance health for the pods' readiness gate. Several nodes may share a service:
+ * a node only touches the instances whose {@code appmesh.k8s.aws/mesh} and {@code appmesh.k8s.aws/virtualNode}
+ * attributes name it.
+ */
+@ApplicationScoped
+public class CloudMapRegistrar {
+
+    public static final String ATTR_MESH = "appmesh.k8s.aws/mesh";
+    public static final String ATTR_NODE = "appmesh.k8s.aws/virtualNode";
+    public static final String INIT_HEALTH = "AWS_INIT_HEALTH_STATUS";
+    private static final Duration CACHE_TTL = Duration.ofMinutes(2);
+    private static final Duration OPERATION_TIMEOUT = Duration.ofMinutes(2);
+
+    private final AwsClients clients;
+    private final OperatorConfig config;
+    private final ClusterIpFamily ipFamily;
+    private final Map<String, Cached> namespaces = new ConcurrentHashMap<>();
+
+    private record Cached(NamespaceSummary namespace, Instant at) {
+    }
+
+    /** A pod as registration sees it. */
+    public record Endpoint(String ip, String podName, String namespace, Map<String, String> labels, boolean ready,
+            String region, String zone) {
+    }
+
+    /** The service a node registers into. */
+    public record Service(String id, String arn, boolean customHealth) {
+    }
+
+    public CloudMapRegistrar(AwsClients clients, OperatorConfig config, ClusterIpFamily ipFamily) {
+        this.clients = clients;
+        this.config = config;
+        this.ipFamily = ipFamily;
+    }
+
+    /** Finds or creates the node's service. */
+    public Service service(VirtualNode node) {
+        AWSCloudMapServiceDiscovery discovery = node.getSpec().getServiceDiscovery().getAwsCloudMap();
+        NamespaceSummary namespace = namespace(discovery.getNamespaceName()).orElseThrow(() -> new BackendException(
+                "CloudMapNamespaceNotFound", "cloudMap namespace not found: " + discovery.getNamespaceName(), null));
+        Optional<ServiceSummary> found = call("ListServices", () -> cloudMap()
+                .listServicesPaginator(r -> r.filters(f -> f.name(ServiceFilterName.NAMESPACE_ID)
+                        .values(namespace.id()).condition("EQ")))
+                .stream().flatMap(page -> page.services().stream()).filter(s -> s.name().equals(discovery.getServiceName()))
+                .findFirst());
+        if (found.isPresent()) {
+            ServiceSummary s = found.get();
+            return new Service(s.id(), s.arn(), s.healthCheckCustomConfig() != null);
+        }
+        String type = namespace.typeAsString();
+        if (!"DNS_PRIVATE".equals(type) && !"HTTP".equals(type)) {
+            throw new BackendException("UnsupportedNamespaceType", "unsupported namespace type: " + type
+                    + ", use namespace with types [DNS_PRIVATE HTTP] instead", null);
+        }
+        var created = call("CreateService", () -> cloudMap().createService(r -> {
+            r.creatorRequestId(node.getMetadata().getUid()).namespaceId(namespace.id())
+                    .name(discovery.getServiceName());
+            if ("DNS_PRIVATE".equals(type)) {
+                r.dnsConfig(d -> d.routingPolicy(RoutingPolicy.MULTIVALUE).dnsRecords(rec -> rec
+                        .type(ipFamily.isIpv6() ? RecordType.AAAA : RecordType.A).ttl(config.cloudmapDnsTtl())));
+            }
+            if (config.enableCustomHealthCheck()) {
+                r.healthCheckCustomConfig(h -> h.failureThreshold(1));
+            }
+        }).service());
+        return new Service(created.id(), created.arn(), created.healthCheckCustomConfig() != null);
+    }
+
+    /**
+     * Makes the node's instances match its pods: ready pods always, not-ready pods only when the service has a custom
+     * health check (so their health can be reported as unhealthy).
+     */
+    public void register(VirtualNode node, String meshName, Service service, List<Endpoint> endpoints) {
+        String nodeName = node.getSpec().getAwsName();
+        Map<String, Map<String, String>> existing = new LinkedHashMap<>();
+        for (InstanceSummary instance : call("ListInstances",
+                () -> cloudMap().listInstancesPaginator(r -> r.serviceId(service.id())).stream()
+                        .flatMap(page -> page.instances().stream()).toList())) {
+            if (meshName.equals(instance.attributes().get(ATTR_MESH))
+                    && nodeName.equals(instance.attributes().get(ATTR_NODE))) {
+                existing.put(instance.id(), instance.attributes());
+            }
+        }
+        Map<String, Endpoint> desired = new LinkedHashMap<>();
+        for (Endpoint endpoint : endpoints) {
+            if (endpoint.ready() || (service.customHealth() && existing.containsKey(endpoint.ip()))) {
+                desired.put(endpoint.ip(), endpoint);
+            }
+        }
+        for (Endpoint endpoint : desired.values()) {
+            Map<String, String> attributes = attributes(node, meshName, endpoint);
+            Map<String, String> current = existing.get(endpoint.ip());
+            if (current == null) {
+                attributes.put(INIT_HEALTH, "HEALTHY");
+                registerInstance(service, endpoint.ip(), attributes);
+            } else if (!withoutInitHealth(current).equals(attributes)) {
+                attributes.put(INIT_HEALTH, current.getOrDefault(INIT_HEALTH, endpoint.ready() ? "HEALTHY" : "UNHEALTHY"));
+                registerInstance(service, endpoint.ip(), attributes);
+            }
+        }
+        for (String id : existing.keySet()) {
+            if (!desired.containsKey(id)) {
+                String operation = call("DeregisterInstance",
+                        () -> cloudMap().deregisterInstance(r -> r.serviceId(service.id()).instanceId(id)).operationId());
+                await(operation);
+            }
+        }
+        if (service.customHealth()) {
+            for (Endpoint endpoint : desired.values()) {
+                call("UpdateInstanceCustomHealthStatus", () -> cloudMap().updateInstanceCustomHealthStatus(r -> r
+                        .serviceId(service.id()).instanceId(endpoint.ip())
+                        .status(endpoint.ready() ? CustomHealthStatus.HEALTHY : CustomHealthStatus.UNHEALTHY)));
+            }
+        }
+    }
+
+    /** Whether Cloud Map reports the pod's instance healthy (the readiness gate's source). */
+    public boolean healthy(Service service, String ip) {
+        if (service.customHealth()) {
+            return call("GetInstancesHealthStatus", () -> cloudMap()
+                    .getInstancesHealthStatus(r -> r.serviceId(service.id()).instances(ip)).status()
+                    .get(ip)) == HealthStatus.HEALTHY;
+        }
+        try {
+            call("GetInstance", () -> cloudMap().getInstance(r -> r.serviceId(service.id()).instanceId(ip)));
+            return true;
+        } catch (BackendException e) {
+            if (e.getCause() instanceof InstanceNotFoundException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Deregisters all of the node's instances and deletes the service if this node created it. */
+    public void cleanup(VirtualNode node, String meshName) {
+        AWSCloudMapServiceDiscovery discovery = node.getSpec().getServiceDiscovery().getAwsCloudMap();
+        Optional<NamespaceSummary> namespace = namespace(discovery.getNamespaceName());
+        if (namespace.isEmpty()) {
+            return;
+        }
+        Optional<ServiceSummary> found = call("ListServices", () -> cloudMap()
+                .listServicesPaginator(r -> r.filters(f -> f.name(ServiceFilterName.NAMESPACE_ID)
+                        .values(namespace.get().id()).condition("EQ")))
+                .stream().flatMap(page -> page.services().stream()).filter(s -> s.name().equals(discovery.getServiceName()))
+                .findFirst());
+        if (found.isEmpty()) {
+            return;
+        }
+        Service service = new Service(found.get().id(), found.get().arn(), found.get().healthCheckCustomConfig() != null);
+        register(node, meshName, service, List.of());
+        var described = call("GetService", () -> cloudMap().getService(r -> r.id(service.id())).service());
+        if (node.getMetadata().getUid().equals(described.creatorRequestId())) {
+            call("DeleteService", () -> cloudMap().deleteService(r -> r.id(service.id())));
+        }
+    }
+
+    static Map<String, String> attributes(VirtualNode node, String meshName, Endpoint endpoint) {
+        Map<String, String> attributes = new LinkedHashMap<>(endpoint.labels());
+        var configured = node.getSpec().getServiceDiscovery().getAwsCloudMap().getAttributes();
+        if (configured != null) {
+            configured.forEach(a -> attributes.put(a.getKey(), a.getValue()));
+        }
+        attributes.put(endpoint.ip().contains(":") ? "AWS_INSTANCE_IPV6" : "AWS_INSTANCE_IPV4", endpoint.ip());
+        attributes.put("AWS_INSTANCE_PORT", String.valueOf(node.getSpec().getListeners().get(0).getPortMapping().getPort()));
+        attributes.put("k8s.io/pod", endpoint.podName());
+        attributes.put("k8s.io/namespace", endpoint.namespace());
+        attributes.put(ATTR_MESH, meshName);
+        attributes.put(ATTR_NODE, node.getSpec().getAwsName());
+        if (endpoint.region() != null) {
+            attributes.put("REGION", endpoint.region());
+        }
+        if (endpoint.zone() != null) {
+            attributes.put("AVAILABILITY_ZONE", endpoint.zone());
+        }
+        return attributes;
+    }
+
+    private static Map<String, String> withoutInitHealth(Map<String, String> attributes) {
+        Map<String, String> copy = new LinkedHashMap<>(attributes);
+        copy.remove(INIT_HEALTH);
+        return copy;
+    }
+
+    private void registerInstance(Service service, String id, Map<String, String> attributes) {
+        String operation = call("RegisterInstance", () -> cloudMap().registerInstance(r -> r.serviceId(service.id())
+                .instanceId(id).creatorRequestId(id + "-" + Integer.toHexString(attributes.hashCode()))
+                .attributes(attributes)).operationId());
+        await(operation);
+    }
+
+    /** Polls an asynchronous Cloud Map operation until it succeeds (or fails: its error message). */
+    private void await(String operationId) {
+        Instant deadline = Instant.now().plus(OPERATION_TIMEOUT);
+        long pause = 100;
+        while (Instant.now().isBefore(deadline)) {
+            var operation = call("GetOperation", () -> cloudMap().getOperation(r -> r.operationId(operationId))
+                    .operation());
+            if (operation.status() == OperationStatus.SUCCESS) {
+                return;
+            }
+            if (operation.status() == OperationStatus.FAIL) {
+                throw new BackendException("CloudMapOperationFailed", operation.errorMessage(), null);
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BackendException("Interrupted", "interrupted while waiting for " + operationId, e, true);
+            }
+            pause = Math.min(pause * 2, 3000);
+        }
+        throw new BackendException("CloudMapOperationTimeout", "operation " + operationId + " did not finish", null,
+                true);
+    }
+
+    private Optional<NamespaceSummary> namespace(String name) {
+        Cached cached = namespaces.get(name);
+        if (cached != null && cached.at().plus(CACHE_TTL).isAfter(Instant.now())) {
+            return Optional.of(cached.namespace());
+        }
+        Optional<NamespaceSummary> found = call("ListNamespaces", () -> cloudMap().listNamespacesPaginator(r -> {
+        }).stream().flatMap(page -> page.namespaces().stream()).filter(n -> n.name().equals(name)).findFirst());
+        found.ifPresent(n -> namespaces.put(name, new Cached(n, Instant.now())));
+        return found;
+    }
+
+    private ServiceDiscoveryClient cloudMap() {
+        return clients.serviceDiscovery();
+    }
+
+    private static <T> T call(String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? "HTTP" + e.statusCode() : e.awsErrorDetails().errorCode();
+            throw new BackendException(code, operation + ": " + code + ": " + e.getMessage(), e,
+                    e.isThrottlingException() || e.statusCode() >= 500);
+        } catch (SdkClientException e) {
+            throw new BackendException("AwsApiUnreachable", operation + ": " + e.getMessage(), e, true);
+        }
+    }
+
+}

@@ -1,0 +1,150 @@
+package io.appmesh.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.appmesh.operator.api.v1beta2.AppMeshApi;
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.testing.Manifests;
+import io.appmesh.operator.testing.aws.Aws;
+import io.appmesh.operator.testing.aws.AwsTestEnvironment;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
+import software.amazon.awssdk.services.servicediscovery.model.InstanceSummary;
+import software.amazon.awssdk.services.servicediscovery.model.ServiceSummary;
+
+/**
+ * Cloud Map registration against moto's Cloud Map: a VirtualNode with {@code awsCloudMap} discovery gets its service
+ * (created with the node's UID as creator request id), one instance per ready pod with upstream's attributes, the
+ * {@code cloudMapServiceARN} annotation and the pods' readiness-gate condition; a deleted pod is deregistered; deleting
+ * the node deregisters everything and deletes the service it created.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(value = AwsTestEnvironment.class, restrictToAnnotatedClass = true, initArgs = {
+        @ResourceArg(name = "mode", value = "moto")})
+class CloudMapIT {
+
+    private static final Duration CONVERGED = Duration.ofSeconds(60);
+
+    @Inject
+    KubernetesClient client;
+
+    @TestHTTPResource(value = "/", tls = true)
+    URL webhooks;
+
+    @ConfigProperty(name = "appmesh.aws-endpoint-override")
+    URI endpoint;
+
+    @Test
+    void podsAreRegisteredGatedAndDeregistered() throws Exception {
+        Manifests manifests = new Manifests(client, webhooks.toURI());
+        Aws aws = new Aws(endpoint);
+        try (ServiceDiscoveryClient cloudMap = aws.cloudMap()) {
+            cloudMap.createHttpNamespace(r -> r.name("apps.local"));
+            await().atMost(CONVERGED).until(() -> cloudMap.listNamespaces().namespaces().stream()
+                    .anyMatch(n -> n.name().equals("apps.local")));
+        }
+        manifests.apply("""
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: mapped, labels: {mesh: mapped}}
+                ---
+                apiVersion: appmesh.k8s.aws/v1beta2
+                kind: Mesh
+                metadata: {name: mapped}
+                spec: {namespaceSelector: {matchLabels: {mesh: mapped}}}
+                ---
+                apiVersion: appmesh.k8s.aws/v1beta2
+                kind: VirtualNode
+                metadata: {name: colors, namespace: mapped}
+                spec:
+                  podSelector: {matchLabels: {app: colors}}
+                  listeners: [{portMapping: {port: 8080, protocol: http}}]
+                  serviceDiscovery:
+                    awsCloudMap:
+                      namespaceName: apps.local
+                      serviceName: colors
+                      attributes: [{key: version, value: v1}]
+                """);
+        for (int i = 1; i <= 2; i++) {
+            client.resource(pod("colors-" + i, "10.0.0." + i)).create();
+        }
+        VirtualNode node = manifests.awaitActive(VirtualNode.class, "mapped", "colors", CONVERGED);
+
+        try (ServiceDiscoveryClient cloudMap = aws.cloudMap()) {
+            await().atMost(CONVERGED).until(() -> instances(cloudMap).size() == 2);
+            ServiceSummary service = service(cloudMap);
+            assertThat(cloudMap.getService(r -> r.id(service.id())).service().creatorRequestId())
+                    .isEqualTo(node.getMetadata().getUid());
+            InstanceSummary first = instances(cloudMap).stream().filter(i -> i.id().equals("10.0.0.1")).findFirst()
+                    .orElseThrow();
+            assertThat(first.attributes()).containsAllEntriesOf(Map.of("AWS_INSTANCE_IPV4", "10.0.0.1",
+                    "AWS_INSTANCE_PORT", "8080", "AWS_INIT_HEALTH_STATUS", "HEALTHY", "app", "colors", "version", "v1",
+                    "k8s.io/pod", "colors-1", "k8s.io/namespace", "mapped", "appmesh.k8s.aws/mesh", "mapped",
+                    "appmesh.k8s.aws/virtualNode", "colors_mapped"));
+            await().atMost(CONVERGED).untilAsserted(() -> {
+                VirtualNode current = manifests.get(VirtualNode.class, "mapped", "colors");
+                assertThat(current.getMetadata().getAnnotations()).containsEntry("cloudMapServiceARN", service.arn());
+                assertThat(current.getMetadata().getFinalizers()).contains(AppMeshApi.CLOUDMAP_RESOURCES_FINALIZER);
+            });
+
+            // Cloud Map reports the instance; after 20 s of stable health the pod's readiness gate opens.
+            await().atMost(CONVERGED).until(() -> "True".equals(gate(client.pods().inNamespace("mapped")
+                    .withName("colors-1").get())));
+
+            client.pods().inNamespace("mapped").withName("colors-2").delete();
+            await().atMost(CONVERGED).until(() -> instances(cloudMap).stream().map(InstanceSummary::id).toList()
+                    .equals(List.of("10.0.0.1")));
+
+            manifests.deleteAndAwait(CONVERGED, node);
+            await().atMost(CONVERGED).until(() -> cloudMap.listServices().services().stream()
+                    .noneMatch(s -> s.name().equals("colors")));
+        }
+    }
+
+    private static Pod pod(String name, String ip) {
+        return new PodBuilder().withNewMetadata().withName(name).withNamespace("mapped")
+                .withLabels(Map.of("app", "colors")).endMetadata()
+                .withNewSpec().addNewContainer().withName("app").withImage("colors").endContainer()
+                .addNewReadinessGate().withConditionType("conditions.appmesh.k8s.aws/aws-cloudmap-healthy")
+                .endReadinessGate().endSpec()
+                .withNewStatus().withPodIP(ip).withPhase("Running").addNewCondition().withType("ContainersReady")
+                .withStatus("True").endCondition().endStatus().build();
+    }
+
+    private static String gate(Pod pod) {
+        return pod.getStatus().getConditions().stream()
+                .filter(c -> c.getType().equals("conditions.appmesh.k8s.aws/aws-cloudmap-healthy"))
+                .map(c -> c.getStatus()).findFirst().orElse(null);
+    }
+
+    private static ServiceSummary service(ServiceDiscoveryClient cloudMap) {
+        return cloudMap.listServices().services().stream().filter(s -> s.name().equals("colors")).findFirst()
+                .orElseThrow();
+    }
+
+    private static List<InstanceSummary> instances(ServiceDiscoveryClient cloudMap) {
+        return cloudMap.listServices().services().stream().filter(s -> s.name().equals("colors")).findFirst()
+                .map(s -> cloudMap.listInstances(r -> r.serviceId(s.id())).instances()).orElse(List.of());
+    }
+}
