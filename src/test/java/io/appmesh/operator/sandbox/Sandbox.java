@@ -22,6 +22,9 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.testing.YamlDocuments;
+import io.appmesh.operator.testing.aws.AppMeshEmulator;
+import io.appmesh.operator.testing.aws.AwsFront;
+import io.appmesh.operator.testing.aws.MotoProcess;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -78,14 +81,22 @@ public final class Sandbox {
 
     private static void runSandbox() throws Exception {
         System.out.println("make run: no reachable cluster in the kubeconfig, starting the local sandbox");
-        LocalOperator operator = LocalOperator.start(List.of(), true);
+        // AWS: moto behind the test front (moto for meshes, nodes, routers, routes and Cloud Map; the in-repo App Mesh
+        // emulator for what moto lacks: virtual services, gateways, gateway routes).
+        MotoProcess moto = MotoProcess.start();
+        AwsFront aws = new AwsFront(AwsFront.Mode.MOTO, moto.endpoint());
+        LocalOperator operator = LocalOperator.start(List.of("-Dappmesh.aws-endpoint-override=" + aws.endpoint(),
+                "-Dappmesh.aws-region=" + AppMeshEmulator.REGION, "-Daws.accessKeyId=testing",
+                "-Daws.secretAccessKey=testing"), true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("make run: stopping the sandbox");
             operator.close();
+            aws.close();
+            moto.close();
         }));
         System.out.printf("make run: operator ready%n  Kubernetes API  %s%n  webhooks        %s%n"
-                + "  health, metrics %s/q/health %s/q/metrics%n", operator.apiServerUrl(), operator.webhooks(),
-                operator.management(), operator.management());
+                + "  health, metrics %s/q/health %s/q/metrics%n  AWS (moto)      %s%n", operator.apiServerUrl(),
+                operator.webhooks(), operator.management(), operator.management(), aws.endpoint());
         try (KubernetesClient client = operator.client()) {
             applyExamples(client, new AdmissionEmulator(operator.webhooks()));
             System.out.println("make run: watching App Mesh objects (Ctrl-C to stop)");
@@ -154,7 +165,24 @@ public final class Sandbox {
                             ? ""
                             : o.getMetadata().getNamespace() + "/") + o.getMetadata().getName();
                     JsonNode tree = client.getKubernetesSerialization().convertValue(o, JsonNode.class);
-                    String state = "finalizers=" + o.getMetadata().getFinalizers() + " status=" + tree.path("status");
+                    JsonNode status = tree.path("status");
+                    String arn = "-";
+                    for (var field = status.fields(); field.hasNext();) {
+                        var entry = field.next();
+                        if (entry.getKey().endsWith("ARN")) {
+                            arn = entry.getValue().asText();
+                        }
+                    }
+                    StringBuilder conditions = new StringBuilder();
+                    status.path("conditions").forEach(c -> conditions.append(c.path("type").asText()).append('=')
+                            .append(c.path("status").asText())
+                            .append(c.hasNonNull("reason")
+                                    ? " (" + c.path("reason").asText() + ": "
+                                            + c.path("message").asText() + ")"
+                                    : "")
+                            .append(' '));
+                    String state = conditions.toString().trim() + " arn=" + arn + " finalizers="
+                            + o.getMetadata().getFinalizers().size();
                     if (!state.equals(seen.put(key, state))) {
                         System.out.printf("  %s %-45s %s%n", Instant.now().toString().substring(11, 19), key, state);
                     }
