@@ -1,7 +1,7 @@
 # Thin wrapper over the Maven wrapper. `make run` and `make test` are the quick start.
 MVN ?= ./mvnw -B
 
-.PHONY: run test build manifests bundle bench-webhook native fmt clean
+.PHONY: run test build manifests bundle bench-webhook bench-reconcile native fmt clean
 
 # Native builds: GRAALVM_HOME when set (a GraalVM or Mandrel), else the shared toolchain built once into this cache.
 NATIVE_CACHE ?= $(HOME)/.cache/native-toolchain
@@ -32,6 +32,10 @@ bundle:
 ## bench-webhook: admission latency and throughput of /mutate-v1-pod on loopback (figures in docs/benchmarks.md)
 bench-webhook: build
 	$(MVN) -q exec:java@bench-webhook
+
+## bench-reconcile: 100 and 1,000 VirtualNodes + VirtualServices against moto (figures in docs/benchmarks.md)
+bench-reconcile: build
+	$(MVN) -q exec:java@bench-reconcile
 
 ## native: the GraalVM native executable target/appmesh-operator-*-runner (no container build)
 native:
