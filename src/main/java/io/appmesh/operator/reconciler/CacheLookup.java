@@ -14,11 +14,11 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
  * from the API server when a cache does not have the object (yet): a reference created a moment ago is not mistaken for
  * a dangling one.
  */
-final class CacheLookup implements Lookup {
+public final class CacheLookup implements Lookup {
 
     private final Context<?> context;
 
-    CacheLookup(Context<?> context) {
+    public CacheLookup(Context<?> context) {
         this.context = context;
     }
 

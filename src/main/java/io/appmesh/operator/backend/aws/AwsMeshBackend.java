@@ -35,9 +35,7 @@ import io.appmesh.operator.mesh.MeshScope;
 import io.appmesh.operator.mesh.Resolved;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.appmesh.AppMeshClient;
 import software.amazon.awssdk.services.appmesh.model.GatewayRouteData;
 import software.amazon.awssdk.services.appmesh.model.GatewayRouteSpec;
@@ -511,19 +509,6 @@ public class AwsMeshBackend implements MeshBackend {
     }
 
     private static <T> T call(String operation, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null
-                    ? e.awsErrorDetails().errorCode()
-                    : "HTTP" + e.statusCode();
-            String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-                    ? e.awsErrorDetails().errorMessage()
-                    : e.getMessage();
-            boolean transientFailure = e.isThrottlingException() || e.statusCode() >= 500;
-            throw new BackendException(code, operation + ": " + code + ": " + message, e, transientFailure);
-        } catch (SdkClientException e) {
-            throw new BackendException("AwsApiUnreachable", operation + ": " + e.getMessage(), e, true);
-        }
+        return AwsCalls.call(operation, call);
     }
 }

@@ -26,6 +26,7 @@ import io.appmesh.operator.mesh.LabelSelectors;
 import io.appmesh.operator.mesh.ReferenceException;
 import io.appmesh.operator.mesh.References;
 import io.appmesh.operator.reconciler.Backoff;
+import io.appmesh.operator.reconciler.CacheLookup;
 import io.appmesh.operator.reconciler.EventRecorder;
 import io.appmesh.operator.reconciler.Finalizers;
 import io.appmesh.operator.reconciler.ReconcileMetrics;
@@ -124,19 +125,7 @@ public class CloudMapReconciler implements Reconciler<VirtualNode> {
         }
         try {
             Finalizers.ensure(client, node, List.of(AppMeshApi.CLOUDMAP_RESOURCES_FINALIZER));
-            Mesh mesh = references.mesh(node.getSpec(), new io.appmesh.operator.mesh.Lookup() {
-                @Override
-                public <T extends io.fabric8.kubernetes.api.model.HasMetadata> Optional<T> get(Class<T> type,
-                        String namespace, String name) {
-                    return Optional.ofNullable(client.resources(type).withName(name).get());
-                }
-
-                @Override
-                public <T extends io.fabric8.kubernetes.api.model.HasMetadata> List<T> list(Class<T> type,
-                        String namespace) {
-                    return client.resources(type).inNamespace(namespace).list().getItems();
-                }
-            });
+            Mesh mesh = references.mesh(node.getSpec(), new CacheLookup(context));
             CloudMapRegistrar.Service service = registrar.service(node);
             annotate(client, node, service);
             List<Pod> pods = pods(node, context);

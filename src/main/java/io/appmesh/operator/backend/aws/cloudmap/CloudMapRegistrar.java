@@ -15,11 +15,10 @@ import io.appmesh.operator.api.v1beta2.virtualnode.AWSCloudMapServiceDiscovery;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.aws.AwsClients;
 import io.appmesh.operator.backend.BackendException;
+import io.appmesh.operator.backend.aws.AwsCalls;
 import io.appmesh.operator.config.OperatorConfig;
 import io.appmesh.operator.mesh.ClusterIpFamily;
 
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.servicediscovery.model.CustomHealthStatus;
 import software.amazon.awssdk.services.servicediscovery.model.HealthStatus;
@@ -77,11 +76,7 @@ public class CloudMapRegistrar {
         AWSCloudMapServiceDiscovery discovery = node.getSpec().getServiceDiscovery().getAwsCloudMap();
         NamespaceSummary namespace = namespace(discovery.getNamespaceName()).orElseThrow(() -> new BackendException(
                 "CloudMapNamespaceNotFound", "cloudMap namespace not found: " + discovery.getNamespaceName(), null));
-        Optional<ServiceSummary> found = call("ListServices", () -> cloudMap()
-                .listServicesPaginator(r -> r.filters(f -> f.name(ServiceFilterName.NAMESPACE_ID)
-                        .values(namespace.id()).condition("EQ")))
-                .stream().flatMap(page -> page.services().stream()).filter(s -> s.name().equals(discovery.getServiceName()))
-                .findFirst());
+        Optional<ServiceSummary> found = findService(namespace.id(), discovery.getServiceName());
         if (found.isPresent()) {
             ServiceSummary s = found.get();
             return new Service(s.id(), s.arn(), s.healthCheckCustomConfig() != null);
@@ -178,11 +173,7 @@ public class CloudMapRegistrar {
         if (namespace.isEmpty()) {
             return;
         }
-        Optional<ServiceSummary> found = call("ListServices", () -> cloudMap()
-                .listServicesPaginator(r -> r.filters(f -> f.name(ServiceFilterName.NAMESPACE_ID)
-                        .values(namespace.get().id()).condition("EQ")))
-                .stream().flatMap(page -> page.services().stream()).filter(s -> s.name().equals(discovery.getServiceName()))
-                .findFirst());
+        Optional<ServiceSummary> found = findService(namespace.get().id(), discovery.getServiceName());
         if (found.isEmpty()) {
             return;
         }
@@ -264,20 +255,19 @@ public class CloudMapRegistrar {
         return found;
     }
 
+    private Optional<ServiceSummary> findService(String namespaceId, String name) {
+        return call("ListServices", () -> cloudMap()
+                .listServicesPaginator(r -> r.filters(f -> f.name(ServiceFilterName.NAMESPACE_ID).values(namespaceId)
+                        .condition("EQ")))
+                .stream().flatMap(page -> page.services().stream()).filter(s -> s.name().equals(name)).findFirst());
+    }
+
     private ServiceDiscoveryClient cloudMap() {
         return clients.serviceDiscovery();
     }
 
     private static <T> T call(String operation, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? "HTTP" + e.statusCode() : e.awsErrorDetails().errorCode();
-            throw new BackendException(code, operation + ": " + code + ": " + e.getMessage(), e,
-                    e.isThrottlingException() || e.statusCode() >= 500);
-        } catch (SdkClientException e) {
-            throw new BackendException("AwsApiUnreachable", operation + ": " + e.getMessage(), e, true);
-        }
+        return AwsCalls.call(operation, call);
     }
 
 }
