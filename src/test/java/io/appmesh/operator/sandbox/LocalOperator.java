@@ -12,58 +12,76 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 
 /**
- * The packaged operator ({@code target/quarkus-app/quarkus-run.jar}) as a child process, pointed at an in-process
- * Kubernetes API (the fabric8 test server in CRUD mode), everything on free loopback ports. Used by {@code make run}'s
- * sandbox and {@code make bench-webhook}. {@link #close()} stops both.
+ * The packaged operator ({@code target/quarkus-app/quarkus-run.jar}, or the native executable named by
+ * {@code -Dappmesh.operator.binary}) as a child process, pointed at an in-process Kubernetes API ({@link LocalKubeApi}),
+ * everything on free loopback ports. Used by {@code make run}'s sandbox, the benchmarks and the process tests (restart,
+ * leader election). {@link #close()} stops the process, and the API server when this operator started it.
  */
 public final class LocalOperator implements AutoCloseable {
 
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
 
-    private final KubernetesMockServer apiServer;
+    private final LocalKubeApi api;
+    private final boolean ownsApi;
     private final Process process;
     private final int httpsPort;
     private final int managementPort;
 
-    private LocalOperator(KubernetesMockServer apiServer, Process process, int httpsPort, int managementPort) {
-        this.apiServer = apiServer;
+    private LocalOperator(LocalKubeApi api, boolean ownsApi, Process process, int httpsPort, int managementPort) {
+        this.api = api;
+        this.ownsApi = ownsApi;
         this.process = process;
         this.httpsPort = httpsPort;
         this.managementPort = managementPort;
     }
 
     /**
+     * An operator on an API server of its own.
+     *
      * @param jvmOptions extra options for the operator's JVM (heap, settings)
-     * @param inheritOutput whether the operator's log goes to this process's output
+     * @param inheritOutput whether the operator's log goes to this process's output (else to
+     *        {@code target/local-operator.log})
      */
     public static LocalOperator start(List<String> jvmOptions, boolean inheritOutput) throws Exception {
-        // -Dappmesh.operator.binary=<native executable> runs the native image instead of the jar.
+        LocalKubeApi api = LocalKubeApi.start();
+        try {
+            return start(api, true, jvmOptions, Map.of(), inheritOutput ? null : Path.of("target/local-operator.log"));
+        } catch (Exception e) {
+            api.close();
+            throw e;
+        }
+    }
+
+    /**
+     * An operator on a shared API server (a replica); the API server outlives it.
+     *
+     * @param environment extra environment variables (e.g. {@code HOSTNAME}, a pod's name in a cluster)
+     * @param log where the operator's output goes
+     */
+    public static LocalOperator start(LocalKubeApi api, List<String> jvmOptions, Map<String, String> environment,
+            Path log) throws Exception {
+        return start(api, false, jvmOptions, environment, log);
+    }
+
+    private static LocalOperator start(LocalKubeApi api, boolean ownsApi, List<String> jvmOptions,
+            Map<String, String> environment, Path log) throws Exception {
         String binary = System.getProperty("appmesh.operator.binary", "");
         if (binary.isEmpty() && !Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: build first (make build)");
         }
-        // The test server logs every request at INFO; callers print what matters themselves.
-        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
-        KubernetesMockServer apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
-        apiServer.init(InetAddress.getLoopbackAddress(), freePort());
         int https = freePort();
         int management = freePort();
         List<String> command = new ArrayList<>();
         command.add(binary.isEmpty() ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : binary);
         command.addAll(jvmOptions);
         command.addAll(List.of(
-                "-Dquarkus.kubernetes-client.api-server-url=http://127.0.0.1:" + apiServer.getPort(),
+                "-Dquarkus.kubernetes-client.api-server-url=" + api.url(),
                 "-Dquarkus.kubernetes-client.trust-certs=true",
                 "-Dquarkus.http.ssl-port=" + https,
                 "-Dquarkus.http.host=127.0.0.1",
@@ -77,23 +95,24 @@ public final class LocalOperator implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         // The native image does not honour quarkus.kubernetes-client.api-server-url given at run time; fabric8's own
         // variable works in both modes.
-        builder.environment().put("KUBERNETES_MASTER", "http://127.0.0.1:" + apiServer.getPort());
-        if (inheritOutput) {
+        builder.environment().put("KUBERNETES_MASTER", api.url());
+        builder.environment().putAll(environment);
+        if (log == null) {
             builder.inheritIO();
         } else {
-            builder.redirectErrorStream(true).redirectOutput(Path.of("target/local-operator.log").toFile());
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
         }
-        LocalOperator operator = new LocalOperator(apiServer, builder.start(), https, management);
+        LocalOperator operator = new LocalOperator(api, ownsApi, builder.start(), https, management);
         operator.awaitReady();
         return operator;
     }
 
     public KubernetesClient client() {
-        return apiServer.createClient();
+        return api.client();
     }
 
     public String apiServerUrl() {
-        return "http://127.0.0.1:" + apiServer.getPort();
+        return api.url();
     }
 
     public URI webhooks() {
@@ -108,10 +127,22 @@ public final class LocalOperator implements AutoCloseable {
         return process;
     }
 
+    /** Ends the process the way a crash or an OOM kill does: SIGKILL, no shutdown hooks, no lease release. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() {
         process.destroy();
-        apiServer.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownsApi) {
+            api.close();
+        }
     }
 
     private void awaitReady() throws Exception {
