@@ -45,7 +45,7 @@ import com.sun.net.httpserver.HttpServer;
  * SDK 2.40.2: {@code "22/11/2026, 00:33:40"} timestamps become epoch seconds, owners holding an access key become the
  * account id, mesh ARNs get their {@code mesh/}, {@code 400 …NotFound} / {@code …AlreadyTaken} become
  * {@code 404 NotFoundException} / {@code 409 ConflictException}, and the {@code null} members moto writes into specs
- * are dropped. moto's missing {@code ResourceInUseException} on deleting a mesh with children is not papered over.</li>
+ * are dropped; requests get the {@code awsCloudMap.attributes} list moto insists on. moto's missing {@code ResourceInUseException} on deleting a mesh with children is not papered over.</li>
  * <li>Everything else (Cloud Map, STS, EKS) to moto as is.</li>
  * </ul>
  * Tests drive it over HTTP under {@code /_front/} (it may live in another class loader or process): {@code calls}
@@ -132,7 +132,7 @@ public final class AwsFront implements AutoCloseable {
                 reply = new Reply(answer.status(), answer.errorType(), answer.body().getBytes(StandardCharsets.UTF_8),
                         "application/json");
             } else {
-                reply = forward(exchange, body);
+                reply = forward(exchange, target != null ? normaliseRequest(body) : body);
                 if (target != null) {
                     reply = normalise(reply);
                 }
@@ -164,6 +164,23 @@ public final class AwsFront implements AutoCloseable {
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Reply(response.statusCode(), response.headers().firstValue("x-amzn-ErrorType").orElse(null),
                 response.body(), response.headers().firstValue("Content-Type").orElse("application/json"));
+    }
+
+    /**
+     * moto's parser rejects an {@code awsCloudMap} service discovery without {@code attributes} (AWS: optional) with
+     * {@code MissingRequiredField}; it gets the empty list AWS would assume.
+     */
+    private static byte[] normaliseRequest(byte[] body) throws IOException {
+        if (body.length == 0) {
+            return body;
+        }
+        JsonNode tree = AppMeshEmulator.JSON.readTree(body);
+        if (tree.path("spec").path("serviceDiscovery").path("awsCloudMap") instanceof ObjectNode cloudMap
+                && !cloudMap.has("attributes")) {
+            cloudMap.putArray("attributes");
+            return AppMeshEmulator.JSON.writeValueAsBytes(tree);
+        }
+        return body;
     }
 
     private Reply normalise(Reply reply) throws IOException {

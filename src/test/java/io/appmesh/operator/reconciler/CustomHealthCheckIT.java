@@ -1,0 +1,145 @@
+package io.appmesh.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.testing.Manifests;
+import io.appmesh.operator.testing.aws.Aws;
+import io.appmesh.operator.testing.aws.AwsTestEnvironment;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
+import software.amazon.awssdk.services.servicediscovery.model.HealthStatus;
+import software.amazon.awssdk.services.servicediscovery.model.ServiceSummary;
+
+/**
+ * Cloud Map with {@code appmesh.enable-custom-health-check=true}, against moto: the service is created with a custom
+ * health check (failure threshold 1); a pod that stops being ready stays registered and is reported UNHEALTHY, and
+ * HEALTHY again when it recovers; the readiness gate follows Cloud Map's custom health status.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(value = AwsTestEnvironment.class, restrictToAnnotatedClass = true, initArgs = {
+        @ResourceArg(name = "mode", value = "moto"),
+        @ResourceArg(name = "appmesh.enable-custom-health-check", value = "true")})
+class CustomHealthCheckIT {
+
+    private static final Duration CONVERGED = Duration.ofSeconds(60);
+    private static final String GATE = "conditions.appmesh.k8s.aws/aws-cloudmap-healthy";
+
+    @Inject
+    KubernetesClient client;
+
+    @TestHTTPResource(value = "/", tls = true)
+    URL webhooks;
+
+    @ConfigProperty(name = "appmesh.aws-endpoint-override")
+    URI endpoint;
+
+    @Test
+    void instancesFollowPodReadinessThroughCustomHealthStatus() throws Exception {
+        Manifests manifests = new Manifests(client, webhooks.toURI());
+        Aws aws = new Aws(endpoint);
+        try (ServiceDiscoveryClient cloudMap = aws.cloudMap()) {
+            cloudMap.createHttpNamespace(r -> r.name("health.local"));
+            await().atMost(CONVERGED).until(() -> cloudMap.listNamespaces().namespaces().stream()
+                    .anyMatch(n -> n.name().equals("health.local")));
+
+            manifests.apply("""
+                    apiVersion: v1
+                    kind: Namespace
+                    metadata: {name: checked, labels: {mesh: checked}}
+                    ---
+                    apiVersion: appmesh.k8s.aws/v1beta2
+                    kind: Mesh
+                    metadata: {name: checked}
+                    spec: {namespaceSelector: {matchLabels: {mesh: checked}}}
+                    ---
+                    apiVersion: appmesh.k8s.aws/v1beta2
+                    kind: VirtualNode
+                    metadata: {name: api, namespace: checked}
+                    spec:
+                      podSelector: {matchLabels: {app: api}}
+                      listeners: [{portMapping: {port: 8080, protocol: http}}]
+                      serviceDiscovery: {awsCloudMap: {namespaceName: health.local, serviceName: api}}
+                    """);
+            client.resource(pod("api-1", "10.1.0.1")).create();
+            client.resource(pod("api-2", "10.1.0.2")).create();
+            manifests.awaitActive(VirtualNode.class, "checked", "api", CONVERGED);
+            await().atMost(CONVERGED).until(() -> health(cloudMap).equals(
+                    Map.of("10.1.0.1", HealthStatus.HEALTHY, "10.1.0.2", HealthStatus.HEALTHY)));
+            ServiceSummary service = service(cloudMap);
+            assertThat(cloudMap.getService(r -> r.id(service.id())).service().healthCheckCustomConfig()
+                    .failureThreshold()).isEqualTo(1);
+
+            // Not ready: still registered, reported UNHEALTHY; (without a custom check it would be deregistered).
+            ready("api-2", false);
+            await().atMost(CONVERGED).until(() -> health(cloudMap).equals(
+                    Map.of("10.1.0.1", HealthStatus.HEALTHY, "10.1.0.2", HealthStatus.UNHEALTHY)));
+            ready("api-2", true);
+            await().atMost(CONVERGED).until(() -> health(cloudMap).get("10.1.0.2") == HealthStatus.HEALTHY);
+
+            // The gate opens on Cloud Map's custom health status once it has been stable for 20 s.
+            await().atMost(CONVERGED).until(() -> "True".equals(gate("api-1")));
+
+            manifests.deleteAndAwait(CONVERGED, manifests.get(VirtualNode.class, "checked", "api"));
+            await().atMost(CONVERGED).until(() -> cloudMap.listServices().services().stream()
+                    .noneMatch(s -> s.name().equals("api")));
+        }
+    }
+
+    private void ready(String pod, boolean ready) {
+        client.pods().inNamespace("checked").withName(pod).editStatus(p -> new PodBuilder(p).editStatus()
+                .withConditions(new PodConditionBuilder().withType("ContainersReady")
+                        .withStatus(ready ? "True" : "False").build())
+                .endStatus().build());
+    }
+
+    private String gate(String pod) {
+        return client.pods().inNamespace("checked").withName(pod).get().getStatus().getConditions().stream()
+                .filter(c -> c.getType().equals(GATE)).map(c -> c.getStatus()).findFirst().orElse(null);
+    }
+
+    private static Pod pod(String name, String ip) {
+        return new PodBuilder().withNewMetadata().withName(name).withNamespace("checked")
+                .withLabels(Map.of("app", "api")).endMetadata()
+                .withNewSpec().addNewContainer().withName("app").withImage("api").endContainer()
+                .addNewReadinessGate().withConditionType(GATE).endReadinessGate().endSpec()
+                .withNewStatus().withPodIP(ip).withPhase("Running").addNewCondition().withType("ContainersReady")
+                .withStatus("True").endCondition().endStatus().build();
+    }
+
+    private static ServiceSummary service(ServiceDiscoveryClient cloudMap) {
+        return cloudMap.listServices().services().stream().filter(s -> s.name().equals("api")).findFirst()
+                .orElseThrow();
+    }
+
+    private static Map<String, HealthStatus> health(ServiceDiscoveryClient cloudMap) {
+        List<ServiceSummary> services = cloudMap.listServices().services().stream()
+                .filter(s -> s.name().equals("api")).toList();
+        if (services.isEmpty()) {
+            return Map.of();
+        }
+        return cloudMap.getInstancesHealthStatus(r -> r.serviceId(services.get(0).id())).status();
+    }
+}
