@@ -66,13 +66,18 @@ class MembersFinalizerIT {
 
         client.resource(node).delete();
         client.resource(service).delete();
-        // Upstream looks again a minute later; a change to the Mesh's spec makes the operator look at once.
-        client.resources(Mesh.class).withName("held-mesh").edit(m -> {
-            m.getSpec().setMeshOwner("123456789012");
-            return m;
+        // Upstream looks again a minute later; a change to the Mesh's spec makes the operator look at once. (Touched
+        // until it goes: the operator's cache may not have seen the members' deletion at the first touch.)
+        await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
+            Mesh current = client.resources(Mesh.class).withName("held-mesh").get();
+            if (current != null) {
+                client.resources(Mesh.class).withName("held-mesh").edit(m -> {
+                    m.getSpec().setMeshOwner(m.getSpec().getMeshOwner() == null ? "123456789012" : null);
+                    return m;
+                });
+            }
+            assertThat(client.resources(Mesh.class).withName("held-mesh").get()).isNull();
         });
-        await().atMost(TIMEOUT)
-                .untilAsserted(() -> assertThat(client.resources(Mesh.class).withName("held-mesh").get()).isNull());
     }
 
     @Test
@@ -97,13 +102,16 @@ class MembersFinalizerIT {
         assertThat(client.resources(VirtualGateway.class).inNamespace("edge").withName("held-gw").get()).isNotNull();
 
         client.resource(route).delete();
-        client.resources(VirtualGateway.class).inNamespace("edge").withName("held-gw").edit(g -> {
-            g.getSpec().setAwsName("touched");
-            return g;
+        await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
+            var held = client.resources(VirtualGateway.class).inNamespace("edge").withName("held-gw");
+            if (held.get() != null) {
+                held.edit(g -> {
+                    g.getSpec().setAwsName("touched".equals(g.getSpec().getAwsName()) ? "touched-again" : "touched");
+                    return g;
+                });
+            }
+            assertThat(held.get()).isNull();
         });
-        await().atMost(TIMEOUT).untilAsserted(
-                () -> assertThat(client.resources(VirtualGateway.class).inNamespace("edge").withName("held-gw").get())
-                        .isNull());
     }
 
     private <T extends HasMetadata> void awaitFinalizer(Class<T> type, String namespace, String name, String finalizer) {
