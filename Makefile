@@ -1,7 +1,7 @@
 # Thin wrapper over the Maven wrapper. `make run` and `make test` are the quick start.
 MVN ?= ./mvnw -B
 
-.PHONY: run test build manifests bundle bench-webhook bench-reconcile native fmt clean
+.PHONY: run test test-native build manifests bundle bench-webhook bench-reconcile native fmt clean
 
 # Native builds: GRAALVM_HOME when set (a GraalVM or Mandrel), else the shared toolchain built once into this cache.
 NATIVE_CACHE ?= $(HOME)/.cache/native-toolchain
@@ -48,6 +48,10 @@ native:
 	else echo "make native: no native-image found. Install GraalVM or Mandrel (JDK 21+) and set GRAALVM_HOME," \
 		"or provide the shared toolchain at $(NATIVE_TOOLCHAIN) with Temurin 25 at $(TEMURIN)." >&2; exit 1; fi; \
 	GRAALVM_HOME="$$gh" $(MVN) package -DskipTests -Dquarkus.native.enabled=true -Dquarkus.native.container-build=false
+
+## test-native: build the native executable, then run the packaged-operator process tests (*ProcessIT) against it
+test-native: native
+	$(MVN) failsafe:integration-test failsafe:verify -Dappmesh.operator.binary="$$(ls target/*-runner | head -1)"
 
 ## fmt: apply the formatter and import order the build enforces
 fmt:
