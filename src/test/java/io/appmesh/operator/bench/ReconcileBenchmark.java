@@ -4,9 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,7 +46,11 @@ public final class ReconcileBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = args.length > 0 ? List.of(Integer.parseInt(args[0])) : List.of(100, 1000);
-        System.out.printf("%-6s %-14s %-16s %-22s %-24s %-10s%n", "N", "to Active (s)", "AWS calls / CR",
+        String binary = System.getProperty("appmesh.operator.binary", "");
+        System.out.println("operator: " + (binary.isEmpty() ? "JVM (target/quarkus-app)" : "native " + binary)
+                + ", options " + OPTIONS);
+        System.out.printf("%-6s %-12s %-10s %-14s %-16s %-22s %-24s %-10s%n", "N", "ready (s)", "idle RSS",
+                "to Active (s)", "AWS calls / CR",
                 "resync reads / writes", "writes during resync", "RSS (MiB)");
         for (int n : sizes) {
             run(n);
@@ -59,11 +62,7 @@ public final class ReconcileBenchmark {
     private static void run(int n) throws Exception {
         try (MotoProcess moto = MotoProcess.start();
                 AwsFront aws = new AwsFront(AwsFront.Mode.MOTO, moto.endpoint());
-                LocalOperator operator = LocalOperator.start(List.of("-Dappmesh.aws-endpoint-override=" + aws.endpoint(),
-                        "-Dappmesh.aws-region=" + AppMeshEmulator.REGION, "-Daws.accessKeyId=testing",
-                        "-Daws.secretAccessKey=testing", "-Dappmesh.sync-period=" + SYNC_PERIOD.toSeconds() + "s",
-                        "-Dappmesh.aws-api-throttle=App Mesh:.*=10000:10000",
-                        "-Dquarkus.log.level=WARN"), false);
+                LocalOperator operator = LocalOperator.start(options(aws), false);
                 KubernetesClient client = operator.client()) {
             client.resource(new NamespaceBuilder().withNewMetadata().withName("bench")
                     .addToLabels("mesh", "bench").endMetadata().build()).create();
@@ -78,6 +77,7 @@ public final class ReconcileBenchmark {
             ref.setName("bench");
             ref.setUid(mesh.getMetadata().getUid());
 
+            long idleRss = operator.rssMiB();
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 client.resource(node("node-" + i, ref)).create();
@@ -103,9 +103,24 @@ public final class ReconcileBenchmark {
                     reads += delta;
                 }
             }
-            System.out.printf("%-6d %-14.1f %-16.2f %-22s %-24.0f %-10d%n", n, seconds, total / (2.0 * n + 1),
-                    String.format("%.0f / %.0f", reads, writes), writes, rssMiB(operator.process().pid()));
+            System.out.printf("%-6d %-12.2f %-10d %-14.1f %-16.2f %-22s %-24.0f %-10d%n", n,
+                    operator.readyAfter().toMillis() / 1000.0, idleRss, seconds, total / (2.0 * n + 1),
+                    String.format("%.0f / %.0f", reads, writes), writes, operator.rssMiB());
         }
+    }
+
+    /** Extra operator options ({@code -Dbench.jvm="-Xmx512m"}), the same for the JVM and the native executable. */
+    private static final List<String> OPTIONS = System.getProperty("bench.jvm", "").isBlank()
+            ? List.of()
+            : List.of(System.getProperty("bench.jvm").trim().split("\\s+"));
+
+    private static List<String> options(AwsFront aws) {
+        List<String> options = new ArrayList<>(List.of("-Dappmesh.aws-endpoint-override=" + aws.endpoint(),
+                "-Dappmesh.aws-region=" + AppMeshEmulator.REGION, "-Daws.accessKeyId=testing",
+                "-Daws.secretAccessKey=testing", "-Dappmesh.sync-period=" + SYNC_PERIOD.toSeconds() + "s",
+                "-Dappmesh.aws-api-throttle=App Mesh:.*=10000:10000", "-Dquarkus.log.level=WARN"));
+        options.addAll(OPTIONS);
+        return options;
     }
 
     private static VirtualNode node(String name, MeshReference mesh) {
@@ -168,14 +183,5 @@ public final class ReconcileBenchmark {
             }
         }
         return calls;
-    }
-
-    private static long rssMiB(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        return -1;
     }
 }

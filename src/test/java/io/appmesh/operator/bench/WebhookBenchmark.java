@@ -60,6 +60,9 @@ public final class WebhookBenchmark {
             try (KubernetesClient client = operator.client()) {
                 fixtures(client);
             }
+            System.out.printf("operator %s: ready %.2f s after start, RSS %d MiB with the fixtures admitted%n",
+                    System.getProperty("appmesh.operator.binary", "").isEmpty() ? "JVM" : "native",
+                    operator.readyAfter().toMillis() / 1000.0, operator.rssMiB());
             HttpClient http = HttpClient.newBuilder().sslContext(AdmissionEmulator.trustAll())
                     .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             URI webhook = operator.webhooks().resolve("/mutate-v1-pod");

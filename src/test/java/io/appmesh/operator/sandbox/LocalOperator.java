@@ -32,6 +32,7 @@ public final class LocalOperator implements AutoCloseable {
     private final Process process;
     private final int httpsPort;
     private final int managementPort;
+    private Duration readyAfter;
 
     private LocalOperator(LocalKubeApi api, boolean ownsApi, Process process, int httpsPort, int managementPort) {
         this.api = api;
@@ -127,6 +128,21 @@ public final class LocalOperator implements AutoCloseable {
         return process;
     }
 
+    /** From starting the process to the first successful readiness probe (polled every 50 ms). */
+    public Duration readyAfter() {
+        return readyAfter;
+    }
+
+    /** The process's resident set size (VmRSS), in MiB. */
+    public long rssMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
     /** Ends the process the way a crash or an OOM kill does: SIGKILL, no shutdown hooks, no lease release. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
@@ -148,6 +164,7 @@ public final class LocalOperator implements AutoCloseable {
     private void awaitReady() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI ready = management().resolve("/q/health/ready");
+        Instant started = process.info().startInstant().orElse(Instant.now());
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -156,12 +173,13 @@ public final class LocalOperator implements AutoCloseable {
             try {
                 if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200) {
+                    readyAfter = Duration.between(started, Instant.now());
                     return;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(200);
+            Thread.sleep(50);
         }
         close();
         throw new IllegalStateException("the operator was not ready within 60 s");
