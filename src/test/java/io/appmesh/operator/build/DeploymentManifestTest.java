@@ -1,0 +1,72 @@
+package io.appmesh.operator.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+/**
+ * The generated Deployment runs the native image as shipped ({@code src/main/docker/Dockerfile.native}): that
+ * executable does not size its heap from the cgroup limit, so the Deployment must pass {@code -Xmx} itself, below the
+ * memory limit with room for the image heap and native memory; and the three probes point at the management port. A
+ * {@code @QuarkusTest} because target/kubernetes is written while the application is built for the tests.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class DeploymentManifestTest {
+
+    @Test
+    void theOperatorContainerHasAnExplicitHeapBelowItsLimitAndItsProbes() throws IOException {
+        JsonNode container = deployment().at("/spec/template/spec/containers/0");
+        List<String> args = new ArrayList<>();
+        container.path("args").forEach(a -> args.add(a.asText()));
+        String xmx = args.stream().filter(a -> a.startsWith("-Xmx")).findFirst().orElse(null);
+        assertThat(xmx).as("args " + args).isNotNull();
+        long heap = javaSize(xmx.substring(4));
+        long limit = Quantity.getAmountInBytes(new Quantity(container.at("/resources/limits/memory").asText()))
+                .longValue();
+        long request = Quantity.getAmountInBytes(new Quantity(container.at("/resources/requests/memory").asText()))
+                .longValue();
+        assertThat(heap).isLessThanOrEqualTo(limit / 2);
+        assertThat(request).isLessThanOrEqualTo(limit);
+        for (var probe : List.of("livenessProbe:/q/health/live", "readinessProbe:/q/health/ready",
+                "startupProbe:/q/health/started")) {
+            String[] p = probe.split(":");
+            assertThat(container.at("/" + p[0] + "/httpGet/path").asText()).isEqualTo(p[1]);
+            assertThat(container.at("/" + p[0] + "/httpGet/port").asInt()).isEqualTo(8080);
+        }
+    }
+
+    /** A JVM/native-image size option value: 256m, 1g, 262144k. */
+    private static long javaSize(String value) {
+        char unit = Character.toLowerCase(value.charAt(value.length() - 1));
+        int shift = unit == 'k' ? 10 : unit == 'm' ? 20 : unit == 'g' ? 30 : 0;
+        String digits = shift == 0 ? value : value.substring(0, value.length() - 1);
+        return Long.parseLong(digits) << shift;
+    }
+
+    private static JsonNode deployment() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try (YAMLParser parser = new YAMLFactory().createParser(Path.of("target/kubernetes/kubernetes.yml").toFile())) {
+            for (JsonNode doc : yaml.readValues(parser, JsonNode.class).readAll()) {
+                if ("Deployment".equals(doc.path("kind").asText())) {
+                    return doc;
+                }
+            }
+        }
+        throw new AssertionError("no Deployment in target/kubernetes/kubernetes.yml");
+    }
+}
