@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 /**
  * Two replicas of the packaged operator with {@code appmesh.enable-leader-election=true} on one cluster: one holds the
  * Lease and reconciles, the other reconciles nothing; both serve the webhooks. When the leader dies without releasing
- * the Lease, the other takes over once it expires and reconciles; stopped with SIGTERM, a leader exits promptly.
+ * the Lease, the other takes over once it expires and reconciles; stopped with SIGTERM, a leader exits promptly; a
+ * leader that loses the Lease to another holder exits with status 1.
  */
 class LeaderElectionProcessIT {
 
@@ -82,6 +85,34 @@ class LeaderElectionProcessIT {
                 assertThat(following.process().waitFor(30, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
             } finally {
                 replicas.forEach(LocalOperator::close);
+            }
+        }
+    }
+
+    @Test
+    void aLeaderThatLosesTheLeaseExits() throws Exception {
+        try (MotoProcess moto = MotoProcess.start();
+                AwsFront front = new AwsFront(AwsFront.Mode.MOTO, moto.endpoint());
+                LocalKubeApi api = LocalKubeApi.start();
+                KubernetesClient client = api.client()) {
+            client.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
+                    .create();
+            try (LocalOperator replica = LocalOperator.start(api, options(front),
+                    Map.of("HOSTNAME", "appmesh-controller-c"), Path.of("target/appmesh-controller-c.log"))) {
+                await().atMost(CONVERGED).until(
+                        () -> client.leases().inNamespace(NAMESPACE).withName(LeaderElection.LEASE_NAME).get(),
+                        l -> l != null && l.getSpec().getHolderIdentity().startsWith("appmesh-controller-c_"));
+                // Someone else holds the Lease now (as after a partition in which it expired): the replica cannot
+                // renew, stops leading after the renew deadline and exits to come back as a follower, as upstream.
+                client.leases().inNamespace(NAMESPACE).withName(LeaderElection.LEASE_NAME).edit(l -> {
+                    l.getSpec().setHolderIdentity("appmesh-controller-elsewhere_1");
+                    l.getSpec().setLeaseDurationSeconds(3600);
+                    l.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
+                    return l;
+                });
+                assertThat(replica.process().waitFor(60, TimeUnit.SECONDS)).as("exited after losing the Lease")
+                        .isTrue();
+                assertThat(replica.process().exitValue()).isEqualTo(1);
             }
         }
     }

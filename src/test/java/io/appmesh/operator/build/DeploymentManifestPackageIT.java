@@ -15,18 +15,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 /**
  * The generated Deployment runs the native image as shipped ({@code src/main/docker/Dockerfile.native}): that
  * executable does not size its heap from the cgroup limit, so the Deployment must pass {@code -Xmx} itself, below the
- * memory limit with room for the image heap and native memory; and the three probes point at the management port. A
- * {@code @QuarkusTest} because target/kubernetes is written while the application is built for the tests.
+ * memory limit with room for the image heap and native memory; and the three probes point at the management port. Run
+ * by failsafe after {@code package}, which writes target/kubernetes/kubernetes.yml.
  */
-@QuarkusTest
-@WithKubernetesTestServer(crud = true)
-class DeploymentManifestTest {
+class DeploymentManifestPackageIT {
 
     @Test
     void theOperatorContainerHasAnExplicitHeapBelowItsLimitAndItsProbes() throws IOException {
