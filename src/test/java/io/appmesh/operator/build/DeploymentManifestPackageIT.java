@@ -19,13 +19,14 @@ import io.fabric8.kubernetes.api.model.Quantity;
 /**
  * The generated Deployment runs the native image as shipped ({@code src/main/docker/Dockerfile.native}): that
  * executable does not size its heap from the cgroup limit, so the Deployment must pass {@code -Xmx} itself, below the
- * memory limit with room for the image heap and native memory; and the three probes point at the management port. Run
+ * memory limit with room for the image heap and native memory; leader election is on, as in upstream's chart; and the
+ * three probes point at the management port. Run
  * by failsafe after {@code package}, which writes target/kubernetes/kubernetes.yml.
  */
 class DeploymentManifestPackageIT {
 
     @Test
-    void theOperatorContainerHasAnExplicitHeapBelowItsLimitAndItsProbes() throws IOException {
+    void theOperatorContainerHasAnExplicitHeapLeaderElectionAndProbes() throws IOException {
         JsonNode container = deployment().at("/spec/template/spec/containers/0");
         List<String> args = new ArrayList<>();
         container.path("args").forEach(a -> args.add(a.asText()));
@@ -38,6 +39,13 @@ class DeploymentManifestPackageIT {
                 .longValue();
         assertThat(heap).isLessThanOrEqualTo(limit / 2);
         assertThat(request).isLessThanOrEqualTo(limit);
+        // As upstream's chart: leader election on, so that replicas > 1 is safe.
+        assertThat(container.path("env").findValuesAsText("name")).contains("APPMESH_ENABLE_LEADER_ELECTION");
+        container.path("env").forEach(env -> {
+            if (env.path("name").asText().equals("APPMESH_ENABLE_LEADER_ELECTION")) {
+                assertThat(env.path("value").asText()).isEqualTo("true");
+            }
+        });
         for (var probe : List.of("livenessProbe:/q/health/live", "readinessProbe:/q/health/ready",
                 "startupProbe:/q/health/started")) {
             String[] p = probe.split(":");
