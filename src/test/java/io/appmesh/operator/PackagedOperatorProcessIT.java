@@ -1,6 +1,7 @@
 package io.appmesh.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,16 +34,18 @@ import io.appmesh.operator.testing.aws.MotoProcess;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import software.amazon.awssdk.services.appmesh.AppMeshClient;
+import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 
 /**
  * The artefact users deploy, end to end: the packaged operator — the JVM jar, or with
  * {@code -Dappmesh.operator.binary=<runner>} ({@code make test-native}) the native executable — as a child process
  * on an in-process API server, its AWS endpoint the front (moto for meshes, nodes, routers and routes; the App Mesh
- * emulator for services, gateways and gateway routes). Health and metrics, CRD admission, pod injection, and every kind
- * reconciled to Active. What breaks only natively (reflection, resources, TLS, JSON) shows up here.
+ * emulator for services, gateways and gateway routes; Cloud Map and STS in moto). Health and metrics, CRD admission, pod
+ * injection, every kind reconciled to Active, Cloud Map registration. What breaks only natively (reflection, resources, TLS, JSON) shows up here.
  */
 class PackagedOperatorProcessIT {
 
@@ -221,6 +224,48 @@ class PackagedOperatorProcessIT {
             assertThat(env.getName()).isEqualTo("APPMESH_RESOURCE_ARN");
             assertThat(env.getValue()).endsWith("mesh/demo/virtualNode/service-a_appmesh-demo");
         });
+    }
+
+    @Test
+    void cloudMapNodesRegisterTheirPods() throws Exception {
+        Aws aws = new Aws(front.endpoint());
+        try (ServiceDiscoveryClient cloudMap = aws.cloudMap()) {
+            cloudMap.createHttpNamespace(r -> r.name("packaged.local"));
+            await().atMost(CONVERGED).until(() -> cloudMap.listNamespaces().namespaces().stream()
+                    .anyMatch(n -> n.name().equals("packaged.local")));
+            Manifests manifests = new Manifests(client, operator.webhooks());
+            manifests.apply("""
+                    apiVersion: appmesh.k8s.aws/v1beta2
+                    kind: Mesh
+                    metadata: {name: mapped}
+                    spec: {namespaceSelector: {matchLabels: {mesh: mapped}}}
+                    ---
+                    apiVersion: v1
+                    kind: Namespace
+                    metadata: {name: mapped, labels: {mesh: mapped}}
+                    ---
+                    apiVersion: appmesh.k8s.aws/v1beta2
+                    kind: VirtualNode
+                    metadata: {name: colors, namespace: mapped}
+                    spec:
+                      podSelector: {matchLabels: {app: colors}}
+                      listeners: [{portMapping: {port: 8080, protocol: http}}]
+                      serviceDiscovery: {awsCloudMap: {namespaceName: packaged.local, serviceName: colors}}
+                    """);
+            client.resource(new PodBuilder().withNewMetadata().withName("colors-1").withNamespace("mapped")
+                    .withLabels(Map.of("app", "colors")).endMetadata()
+                    .withNewSpec().addNewContainer().withName("app").withImage("colors").endContainer().endSpec()
+                    .withNewStatus().withPodIP("10.2.0.1").withPhase("Running").addNewCondition()
+                    .withType("ContainersReady").withStatus("True").endCondition().endStatus().build()).create();
+            manifests.awaitActive(VirtualNode.class, "mapped", "colors", CONVERGED);
+            await().atMost(CONVERGED).untilAsserted(() -> {
+                var service = cloudMap.listServices().services().stream().filter(x -> x.name().equals("colors"))
+                        .findFirst().orElseThrow();
+                assertThat(cloudMap.listInstances(r -> r.serviceId(service.id())).instances()).singleElement()
+                        .satisfies(i -> assertThat(i.attributes()).containsEntry("AWS_INSTANCE_IPV4", "10.2.0.1")
+                                .containsEntry("appmesh.k8s.aws/virtualNode", "colors_mapped"));
+            });
+        }
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
