@@ -112,9 +112,7 @@ public class References {
     private List<VirtualService> groupServices(VirtualNode node, Lookup lookup) {
         Map<String, VirtualService> services = new LinkedHashMap<>();
         for (BackendGroupReference ref : Optional.ofNullable(node.getSpec().getBackendGroups()).orElse(List.of())) {
-            String groupNamespace = ref.getNamespace() == null || ref.getNamespace().isEmpty()
-                    ? node.getMetadata().getNamespace()
-                    : ref.getNamespace();
+            String groupNamespace = namespaceOf(ref.getNamespace(), node);
             if ("*".equals(ref.getName())) {
                 lookup.list(VirtualService.class, groupNamespace).forEach(vs -> services.put(key(vs), vs));
                 continue;
@@ -208,9 +206,7 @@ public class References {
             throw ReferenceException.invalid("VirtualGatewayRefMissing",
                     "virtualGatewayRef shouldn't be nil, please check webhook setup");
         }
-        String namespace = ref.getNamespace() == null || ref.getNamespace().isEmpty()
-                ? route.getMetadata().getNamespace()
-                : ref.getNamespace();
+        String namespace = namespaceOf(ref.getNamespace(), route);
         VirtualGateway gateway = fetch(VirtualGateway.class, "virtualGateway", namespace, namespace, ref.getName(),
                 lookup);
         if (ref.getUid() != null && !ref.getUid().equals(gateway.getMetadata().getUid())) {
@@ -256,7 +252,7 @@ public class References {
 
     private static <T extends HasMetadata> T fetch(Class<T> type, String label, String defaultNamespace,
             String namespace, String name, Lookup lookup) {
-        String ns = namespace == null || namespace.isEmpty() ? defaultNamespace : namespace;
+        String ns = namespaceOr(namespace, defaultNamespace);
         return lookup.get(type, ns, name).orElseThrow(() -> ReferenceException.invalid(type.getSimpleName() + "NotFound",
                 "failed to resolve " + label + "Ref: unable to fetch " + label + ": " + ns + "/" + name + ": not found"));
     }
@@ -280,6 +276,21 @@ public class References {
     }
 
     /** Whether an object's {@code <Kind>Active} condition is True. */
+    /** A reference's namespace: its own, or (upstream's rule) the referring object's when unset or empty. */
+    public static String namespaceOf(String refNamespace, HasMetadata referrer) {
+        return namespaceOr(refNamespace, referrer.getMetadata().getNamespace());
+    }
+
+    private static String namespaceOr(String refNamespace, String defaultNamespace) {
+        return refNamespace == null || refNamespace.isEmpty() ? defaultNamespace : refNamespace;
+    }
+
+    /** Whether a reference ({@code name}, optional {@code namespace}) made by {@code referrer} designates {@code target}. */
+    public static boolean designates(String name, String namespace, HasMetadata referrer, HasMetadata target) {
+        return target.getMetadata().getName().equals(name)
+                && namespaceOf(namespace, referrer).equals(target.getMetadata().getNamespace());
+    }
+
     public static boolean isActive(HasMetadata object) {
         List<? extends AppMeshCondition> conditions = null;
         if (object instanceof Mesh m && m.getStatus() != null) {

@@ -23,7 +23,7 @@ public record Resolved<R extends HasMetadata>(R resource, MeshScope mesh, Map<St
 
     /** The AWS name of a referenced object; the namespace defaults to the referring object's own. */
     public String awsNameOf(String kind, String namespace, String name) {
-        String ns = namespace == null || namespace.isEmpty() ? resource.getMetadata().getNamespace() : namespace;
+        String ns = References.namespaceOf(namespace, resource);
         String awsName = awsNames.get(key(kind, ns, name));
         if (awsName == null) {
             // Resolution puts every reference in the map before a backend is called; a miss is a bug, not bad input.

@@ -2,12 +2,10 @@ package io.appmesh.operator.reconciler.virtualnode;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import io.appmesh.operator.api.v1beta2.AppMeshApi;
 import io.appmesh.operator.api.v1beta2.backendgroup.BackendGroup;
-import io.appmesh.operator.api.v1beta2.common.BackendGroupReference;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.Backend;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
@@ -61,29 +59,19 @@ public class VirtualNodeReconciler extends AppMeshReconciler<VirtualNode, Virtua
     private static boolean refersTo(VirtualService service, VirtualNode node) {
         for (Backend backend : Optional.ofNullable(node.getSpec().getBackends()).orElse(List.of())) {
             var ref = backend.getVirtualService() == null ? null : backend.getVirtualService().getVirtualServiceRef();
-            if (ref != null && ref.getName().equals(service.getMetadata().getName())
-                    && Objects.equals(namespace(ref.getNamespace(), node), service.getMetadata().getNamespace())) {
+            if (ref != null && References.designates(ref.getName(), ref.getNamespace(), node, service)) {
                 return true;
             }
         }
         // A "*" backend group takes every service of its namespace.
         return Optional.ofNullable(node.getSpec().getBackendGroups()).orElse(List.of()).stream()
                 .anyMatch(group -> "*".equals(group.getName())
-                        && namespace(group.getNamespace(), node).equals(service.getMetadata().getNamespace()));
+                        && References.namespaceOf(group.getNamespace(), node).equals(service.getMetadata().getNamespace()));
     }
 
     private static boolean uses(BackendGroup group, VirtualNode node) {
-        for (BackendGroupReference ref : Optional.ofNullable(node.getSpec().getBackendGroups()).orElse(List.of())) {
-            if (ref.getName().equals(group.getMetadata().getName())
-                    && namespace(ref.getNamespace(), node).equals(group.getMetadata().getNamespace())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String namespace(String namespace, VirtualNode node) {
-        return namespace == null || namespace.isEmpty() ? node.getMetadata().getNamespace() : namespace;
+        return Optional.ofNullable(node.getSpec().getBackendGroups()).orElse(List.of()).stream()
+                .anyMatch(ref -> References.designates(ref.getName(), ref.getNamespace(), node, group));
     }
 
     @Override

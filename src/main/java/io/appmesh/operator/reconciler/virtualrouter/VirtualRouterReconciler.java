@@ -1,7 +1,6 @@
 package io.appmesh.operator.reconciler.virtualrouter;
 
 import java.util.List;
-import java.util.Objects;
 
 import io.appmesh.operator.api.v1beta2.AppMeshApi;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
@@ -38,10 +37,8 @@ public class VirtualRouterReconciler extends AppMeshReconciler<VirtualRouter, Vi
                         (mesh, router) -> mesh.getMetadata().getName().equals(router.getSpec().getMeshRef().getName())),
                 Triggers.onActiveFlip(VirtualNode.class, context, (node, router) -> References.weightedTargets(router)
                         .map(target -> target.getVirtualNodeRef())
-                        .anyMatch(ref -> ref != null && ref.getName().equals(node.getMetadata().getName())
-                                && Objects.equals(ref.getNamespace() == null || ref.getNamespace().isEmpty()
-                                        ? router.getMetadata().getNamespace()
-                                        : ref.getNamespace(), node.getMetadata().getNamespace()))));
+                        .anyMatch(ref -> ref != null
+                                && References.designates(ref.getName(), ref.getNamespace(), router, node))));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.appmesh.operator.reconciler.virtualservice;
 
 import java.util.List;
-import java.util.Objects;
 
 import io.appmesh.operator.api.v1beta2.AppMeshApi;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
@@ -39,19 +38,12 @@ public class VirtualServiceReconciler extends AppMeshReconciler<VirtualService, 
                         (mesh, vs) -> mesh.getMetadata().getName().equals(vs.getSpec().getMeshRef().getName())),
                 Triggers.onActiveFlip(VirtualNode.class, context, (node, vs) -> {
                     var ref = vs.getSpec().getProvider().getVirtualNode().getVirtualNodeRef();
-                    return ref.getName().equals(node.getMetadata().getName())
-                            && sameNamespace(ref.getNamespace(), vs, node.getMetadata().getNamespace());
+                    return References.designates(ref.getName(), ref.getNamespace(), vs, node);
                 }),
                 Triggers.onActiveFlip(VirtualRouter.class, context, (router, vs) -> {
                     var ref = vs.getSpec().getProvider().getVirtualRouter().getVirtualRouterRef();
-                    return ref.getName().equals(router.getMetadata().getName())
-                            && sameNamespace(ref.getNamespace(), vs, router.getMetadata().getNamespace());
+                    return References.designates(ref.getName(), ref.getNamespace(), vs, router);
                 }));
-    }
-
-    private static boolean sameNamespace(String refNamespace, VirtualService service, String namespace) {
-        String ns = refNamespace == null || refNamespace.isEmpty() ? service.getMetadata().getNamespace() : refNamespace;
-        return Objects.equals(ns, namespace);
     }
 
     @Override
