@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,16 +26,15 @@ import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.sandbox.AdmissionEmulator;
 import io.appmesh.operator.sandbox.LocalKubeApi;
 import io.appmesh.operator.sandbox.LocalOperator;
+import io.appmesh.operator.testing.Fixtures;
 import io.appmesh.operator.testing.Manifests;
 import io.appmesh.operator.testing.YamlDocuments;
-import io.appmesh.operator.testing.aws.AppMeshEmulator;
 import io.appmesh.operator.testing.aws.Aws;
 import io.appmesh.operator.testing.aws.AwsFront;
 import io.appmesh.operator.testing.aws.MotoProcess;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import software.amazon.awssdk.services.appmesh.AppMeshClient;
@@ -64,9 +64,9 @@ class PackagedOperatorProcessIT {
         front = new AwsFront(AwsFront.Mode.MOTO, moto.endpoint());
         api = LocalKubeApi.start();
         client = api.client();
-        operator = LocalOperator.start(api, List.of("-Dappmesh.aws-endpoint-override=" + front.endpoint(),
-                "-Dappmesh.aws-region=" + AppMeshEmulator.REGION, "-Daws.accessKeyId=testing",
-                "-Daws.secretAccessKey=testing", "-Xmx256m"), Map.of(), Path.of("target/packaged-operator.log"));
+        List<String> options = new ArrayList<>(front.operatorOptions());
+        options.add("-Xmx256m");
+        operator = LocalOperator.start(api, options, Map.of(), Path.of("target/packaged-operator.log"));
         new Manifests(client, operator.webhooks()).apply("""
                 apiVersion: v1
                 kind: Namespace
@@ -230,9 +230,7 @@ class PackagedOperatorProcessIT {
     void cloudMapNodesRegisterTheirPods() throws Exception {
         Aws aws = new Aws(front.endpoint());
         try (ServiceDiscoveryClient cloudMap = aws.cloudMap()) {
-            cloudMap.createHttpNamespace(r -> r.name("packaged.local"));
-            await().atMost(CONVERGED).until(() -> cloudMap.listNamespaces().namespaces().stream()
-                    .anyMatch(n -> n.name().equals("packaged.local")));
+            Aws.createHttpNamespace(cloudMap, "packaged.local");
             Manifests manifests = new Manifests(client, operator.webhooks());
             manifests.apply("""
                     apiVersion: appmesh.k8s.aws/v1beta2
@@ -252,15 +250,10 @@ class PackagedOperatorProcessIT {
                       listeners: [{portMapping: {port: 8080, protocol: http}}]
                       serviceDiscovery: {awsCloudMap: {namespaceName: packaged.local, serviceName: colors}}
                     """);
-            client.resource(new PodBuilder().withNewMetadata().withName("colors-1").withNamespace("mapped")
-                    .withLabels(Map.of("app", "colors")).endMetadata()
-                    .withNewSpec().addNewContainer().withName("app").withImage("colors").endContainer().endSpec()
-                    .withNewStatus().withPodIP("10.2.0.1").withPhase("Running").addNewCondition()
-                    .withType("ContainersReady").withStatus("True").endCondition().endStatus().build()).create();
+            client.resource(Fixtures.readyPod("mapped", "colors-1", "colors", "10.2.0.1", false)).create();
             manifests.awaitActive(VirtualNode.class, "mapped", "colors", CONVERGED);
             await().atMost(CONVERGED).untilAsserted(() -> {
-                var service = cloudMap.listServices().services().stream().filter(x -> x.name().equals("colors"))
-                        .findFirst().orElseThrow();
+                var service = Aws.cloudMapService(cloudMap, "colors").orElseThrow();
                 assertThat(cloudMap.listInstances(r -> r.serviceId(service.id())).instances()).singleElement()
                         .satisfies(i -> assertThat(i.attributes()).containsEntry("AWS_INSTANCE_IPV4", "10.2.0.1")
                                 .containsEntry("appmesh.k8s.aws/virtualNode", "colors_mapped"));

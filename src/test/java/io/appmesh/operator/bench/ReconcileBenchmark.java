@@ -1,16 +1,10 @@
 package io.appmesh.operator.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.appmesh.operator.api.v1beta2.common.LabelSelector;
 import io.appmesh.operator.api.v1beta2.common.MeshReference;
@@ -26,7 +20,6 @@ import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualServiceProvider;
 import io.appmesh.operator.mesh.References;
 import io.appmesh.operator.sandbox.LocalOperator;
-import io.appmesh.operator.testing.aws.AppMeshEmulator;
 import io.appmesh.operator.testing.aws.AwsFront;
 import io.appmesh.operator.testing.aws.MotoProcess;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -115,9 +108,8 @@ public final class ReconcileBenchmark {
             : List.of(System.getProperty("bench.jvm").trim().split("\\s+"));
 
     private static List<String> options(AwsFront aws) {
-        List<String> options = new ArrayList<>(List.of("-Dappmesh.aws-endpoint-override=" + aws.endpoint(),
-                "-Dappmesh.aws-region=" + AppMeshEmulator.REGION, "-Daws.accessKeyId=testing",
-                "-Daws.secretAccessKey=testing", "-Dappmesh.sync-period=" + SYNC_PERIOD.toSeconds() + "s",
+        List<String> options = new ArrayList<>(aws.operatorOptions());
+        options.addAll(List.of("-Dappmesh.sync-period=" + SYNC_PERIOD.toSeconds() + "s",
                 "-Dappmesh.aws-api-throttle=App Mesh:.*=10000:10000", "-Dquarkus.log.level=WARN"));
         options.addAll(OPTIONS);
         return options;
@@ -165,22 +157,11 @@ public final class ReconcileBenchmark {
                 .count();
     }
 
-    private static final Pattern CALLS = Pattern.compile("^aws_api_calls_total\\{([^}]*)\\} ([0-9.eE+-]+)$",
-            Pattern.MULTILINE);
-    private static final Pattern OPERATION = Pattern.compile("operation=\"([^\"]+)\"");
-
     /** aws_api_calls_total by operation, from the operator's /q/metrics. */
     private static Map<String, Double> awsCalls(LocalOperator operator) throws Exception {
-        String text = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(operator.management() + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
         Map<String, Double> calls = new TreeMap<>();
-        Matcher m = CALLS.matcher(text);
-        while (m.find()) {
-            Matcher op = OPERATION.matcher(m.group(1));
-            if (op.find()) {
-                calls.merge(op.group(1), Double.parseDouble(m.group(2)), Double::sum);
-            }
+        for (LocalOperator.Sample sample : operator.samples("aws_api_calls_total")) {
+            calls.merge(sample.labels().get("operation"), sample.value(), Double::sum);
         }
         return calls;
     }

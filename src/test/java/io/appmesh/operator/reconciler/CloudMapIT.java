@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 
 import io.appmesh.operator.api.v1beta2.AppMeshApi;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.testing.Fixtures;
 import io.appmesh.operator.testing.Manifests;
 import io.appmesh.operator.testing.aws.Aws;
 import io.appmesh.operator.testing.aws.AwsTestEnvironment;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -60,9 +60,7 @@ class CloudMapIT {
         Manifests manifests = new Manifests(client, webhooks.toURI());
         Aws aws = new Aws(endpoint);
         try (ServiceDiscoveryClient cloudMap = aws.cloudMap()) {
-            cloudMap.createHttpNamespace(r -> r.name("apps.local"));
-            await().atMost(CONVERGED).until(() -> cloudMap.listNamespaces().namespaces().stream()
-                    .anyMatch(n -> n.name().equals("apps.local")));
+            Aws.createHttpNamespace(cloudMap, "apps.local");
         }
         manifests.apply("""
                 apiVersion: v1
@@ -87,7 +85,7 @@ class CloudMapIT {
                       attributes: [{key: version, value: v1}]
                 """);
         for (int i = 1; i <= 2; i++) {
-            client.resource(pod("colors-" + i, "10.0.0." + i)).create();
+            client.resource(Fixtures.readyPod("mapped", "colors-" + i, "colors", "10.0.0." + i, true)).create();
         }
         VirtualNode node = manifests.awaitActive(VirtualNode.class, "mapped", "colors", CONVERGED);
 
@@ -117,34 +115,22 @@ class CloudMapIT {
                     .equals(List.of("10.0.0.1")));
 
             manifests.deleteAndAwait(CONVERGED, node);
-            await().atMost(CONVERGED).until(() -> cloudMap.listServices().services().stream()
-                    .noneMatch(s -> s.name().equals("colors")));
+            await().atMost(CONVERGED).until(() -> Aws.cloudMapService(cloudMap, "colors").isEmpty());
         }
-    }
-
-    private static Pod pod(String name, String ip) {
-        return new PodBuilder().withNewMetadata().withName(name).withNamespace("mapped")
-                .withLabels(Map.of("app", "colors")).endMetadata()
-                .withNewSpec().addNewContainer().withName("app").withImage("colors").endContainer()
-                .addNewReadinessGate().withConditionType("conditions.appmesh.k8s.aws/aws-cloudmap-healthy")
-                .endReadinessGate().endSpec()
-                .withNewStatus().withPodIP(ip).withPhase("Running").addNewCondition().withType("ContainersReady")
-                .withStatus("True").endCondition().endStatus().build();
     }
 
     private static String gate(Pod pod) {
         return pod.getStatus().getConditions().stream()
-                .filter(c -> c.getType().equals("conditions.appmesh.k8s.aws/aws-cloudmap-healthy"))
+                .filter(c -> c.getType().equals(AppMeshApi.CLOUDMAP_READINESS_CONDITION))
                 .map(c -> c.getStatus()).findFirst().orElse(null);
     }
 
     private static ServiceSummary service(ServiceDiscoveryClient cloudMap) {
-        return cloudMap.listServices().services().stream().filter(s -> s.name().equals("colors")).findFirst()
-                .orElseThrow();
+        return Aws.cloudMapService(cloudMap, "colors").orElseThrow();
     }
 
     private static List<InstanceSummary> instances(ServiceDiscoveryClient cloudMap) {
-        return cloudMap.listServices().services().stream().filter(s -> s.name().equals("colors")).findFirst()
+        return Aws.cloudMapService(cloudMap, "colors")
                 .map(s -> cloudMap.listInstances(r -> r.serviceId(s.id())).instances()).orElse(List.of());
     }
 }

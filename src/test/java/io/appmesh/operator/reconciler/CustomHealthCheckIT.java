@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -14,11 +13,12 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.appmesh.operator.api.v1beta2.AppMeshApi;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.testing.Fixtures;
 import io.appmesh.operator.testing.Manifests;
 import io.appmesh.operator.testing.aws.Aws;
 import io.appmesh.operator.testing.aws.AwsTestEnvironment;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.servicediscovery.model.ServiceSummary;
 class CustomHealthCheckIT {
 
     private static final Duration CONVERGED = Duration.ofSeconds(60);
-    private static final String GATE = "conditions.appmesh.k8s.aws/aws-cloudmap-healthy";
+    private static final String GATE = AppMeshApi.CLOUDMAP_READINESS_CONDITION;
 
     @Inject
     KubernetesClient client;
@@ -61,9 +61,7 @@ class CustomHealthCheckIT {
         Manifests manifests = new Manifests(client, webhooks.toURI());
         Aws aws = new Aws(endpoint);
         try (ServiceDiscoveryClient cloudMap = aws.cloudMap()) {
-            cloudMap.createHttpNamespace(r -> r.name("health.local"));
-            await().atMost(CONVERGED).until(() -> cloudMap.listNamespaces().namespaces().stream()
-                    .anyMatch(n -> n.name().equals("health.local")));
+            Aws.createHttpNamespace(cloudMap, "health.local");
 
             manifests.apply("""
                     apiVersion: v1
@@ -83,12 +81,12 @@ class CustomHealthCheckIT {
                       listeners: [{portMapping: {port: 8080, protocol: http}}]
                       serviceDiscovery: {awsCloudMap: {namespaceName: health.local, serviceName: api}}
                     """);
-            client.resource(pod("api-1", "10.1.0.1")).create();
-            client.resource(pod("api-2", "10.1.0.2")).create();
+            client.resource(Fixtures.readyPod("checked", "api-1", "api", "10.1.0.1", true)).create();
+            client.resource(Fixtures.readyPod("checked", "api-2", "api", "10.1.0.2", true)).create();
             manifests.awaitActive(VirtualNode.class, "checked", "api", CONVERGED);
             await().atMost(CONVERGED).until(() -> health(cloudMap).equals(
                     Map.of("10.1.0.1", HealthStatus.HEALTHY, "10.1.0.2", HealthStatus.HEALTHY)));
-            ServiceSummary service = service(cloudMap);
+            ServiceSummary service = Aws.cloudMapService(cloudMap, "api").orElseThrow();
             assertThat(cloudMap.getService(r -> r.id(service.id())).service().healthCheckCustomConfig()
                     .failureThreshold()).isEqualTo(1);
 
@@ -103,8 +101,7 @@ class CustomHealthCheckIT {
             await().atMost(CONVERGED).until(() -> "True".equals(gate("api-1")));
 
             manifests.deleteAndAwait(CONVERGED, manifests.get(VirtualNode.class, "checked", "api"));
-            await().atMost(CONVERGED).until(() -> cloudMap.listServices().services().stream()
-                    .noneMatch(s -> s.name().equals("api")));
+            await().atMost(CONVERGED).until(() -> Aws.cloudMapService(cloudMap, "api").isEmpty());
         }
     }
 
@@ -120,26 +117,8 @@ class CustomHealthCheckIT {
                 .filter(c -> c.getType().equals(GATE)).map(c -> c.getStatus()).findFirst().orElse(null);
     }
 
-    private static Pod pod(String name, String ip) {
-        return new PodBuilder().withNewMetadata().withName(name).withNamespace("checked")
-                .withLabels(Map.of("app", "api")).endMetadata()
-                .withNewSpec().addNewContainer().withName("app").withImage("api").endContainer()
-                .addNewReadinessGate().withConditionType(GATE).endReadinessGate().endSpec()
-                .withNewStatus().withPodIP(ip).withPhase("Running").addNewCondition().withType("ContainersReady")
-                .withStatus("True").endCondition().endStatus().build();
-    }
-
-    private static ServiceSummary service(ServiceDiscoveryClient cloudMap) {
-        return cloudMap.listServices().services().stream().filter(s -> s.name().equals("api")).findFirst()
-                .orElseThrow();
-    }
-
     private static Map<String, HealthStatus> health(ServiceDiscoveryClient cloudMap) {
-        List<ServiceSummary> services = cloudMap.listServices().services().stream()
-                .filter(s -> s.name().equals("api")).toList();
-        if (services.isEmpty()) {
-            return Map.of();
-        }
-        return cloudMap.getInstancesHealthStatus(r -> r.serviceId(services.get(0).id())).status();
+        return Aws.cloudMapService(cloudMap, "api")
+                .map(s -> cloudMap.getInstancesHealthStatus(r -> r.serviceId(s.id())).status()).orElse(Map.of());
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,6 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.sandbox.LocalKubeApi;
 import io.appmesh.operator.sandbox.LocalOperator;
 import io.appmesh.operator.testing.Manifests;
-import io.appmesh.operator.testing.aws.AppMeshEmulator;
 import io.appmesh.operator.testing.aws.Aws;
 import io.appmesh.operator.testing.aws.AwsFront;
 import io.appmesh.operator.testing.aws.MotoProcess;
@@ -92,9 +92,9 @@ class RestartMidCreateProcessIT {
         }
     }
 
-    static List<String> options(AwsFront front) {
-        return List.of("-Dappmesh.aws-endpoint-override=" + front.endpoint(),
-                "-Dappmesh.aws-region=" + AppMeshEmulator.REGION, "-Daws.accessKeyId=testing",
-                "-Daws.secretAccessKey=testing", "-Xmx256m");
+    private static List<String> options(AwsFront front) {
+        List<String> options = new ArrayList<>(front.operatorOptions());
+        options.add("-Xmx256m");
+        return options;
     }
 }

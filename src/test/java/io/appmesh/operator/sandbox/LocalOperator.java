@@ -12,8 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -131,6 +134,36 @@ public final class LocalOperator implements AutoCloseable {
     /** From starting the process to the first successful readiness probe (polled every 50 ms). */
     public Duration readyAfter() {
         return readyAfter;
+    }
+
+    /** One sample of a Prometheus metric: its labels and value. */
+    public record Sample(Map<String, String> labels, double value) {
+    }
+
+    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** The operator's {@code /q/metrics}, in Prometheus text format. */
+    public String metrics() throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(management().resolve("/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The samples of one metric (exactly that name: no {@code _bucket}-style series). */
+    public List<Sample> samples(String metric) throws IOException, InterruptedException {
+        Matcher line = Pattern.compile("^" + Pattern.quote(metric) + "(?:\\{([^}]*)\\})? (\\S+)$", Pattern.MULTILINE)
+                .matcher(metrics());
+        List<Sample> samples = new ArrayList<>();
+        while (line.find()) {
+            Map<String, String> labels = new HashMap<>();
+            if (line.group(1) != null) {
+                Matcher label = LABEL.matcher(line.group(1));
+                while (label.find()) {
+                    labels.put(label.group(1), label.group(2));
+                }
+            }
+            samples.add(new Sample(labels, Double.parseDouble(line.group(2))));
+        }
+        return samples;
     }
 
     /** The process's resident set size (VmRSS), in MiB. */

@@ -22,7 +22,6 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.testing.YamlDocuments;
-import io.appmesh.operator.testing.aws.AppMeshEmulator;
 import io.appmesh.operator.testing.aws.AwsFront;
 import io.appmesh.operator.testing.aws.MotoProcess;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -85,9 +84,7 @@ public final class Sandbox {
         // emulator for what moto lacks: virtual services, gateways, gateway routes).
         MotoProcess moto = MotoProcess.start();
         AwsFront aws = new AwsFront(AwsFront.Mode.MOTO, moto.endpoint());
-        LocalOperator operator = LocalOperator.start(List.of("-Dappmesh.aws-endpoint-override=" + aws.endpoint(),
-                "-Dappmesh.aws-region=" + AppMeshEmulator.REGION, "-Daws.accessKeyId=testing",
-                "-Daws.secretAccessKey=testing"), true);
+        LocalOperator operator = LocalOperator.start(aws.operatorOptions(), true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("make run: stopping the sandbox");
             operator.close();

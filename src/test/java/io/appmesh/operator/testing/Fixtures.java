@@ -3,6 +3,7 @@ package io.appmesh.operator.testing;
 import java.util.List;
 import java.util.Map;
 
+import io.appmesh.operator.api.v1beta2.AppMeshApi;
 import io.appmesh.operator.api.v1beta2.common.LabelSelector;
 import io.appmesh.operator.api.v1beta2.common.MeshReference;
 import io.appmesh.operator.api.v1beta2.common.PortMapping;
@@ -10,11 +11,30 @@ import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.Listener;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 
-/** App Mesh objects as the webhooks would have admitted them, for tests and tools that need a populated cluster. */
+/** Objects as the cluster would hold them (App Mesh objects as admitted, pods as running), for tests and tools. */
 public final class Fixtures {
 
     private Fixtures() {
+    }
+
+    /**
+     * A running pod labelled {@code app=<app>} as the kubelet reports it once its containers are ready
+     * ({@code ContainersReady=True}, its IP), optionally with the Cloud Map readiness gate injection adds.
+     */
+    public static Pod readyPod(String namespace, String name, String app, String ip, boolean cloudMapGate) {
+        PodBuilder pod = new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace)
+                .withLabels(Map.of("app", app)).endMetadata()
+                .withNewSpec().addNewContainer().withName("app").withImage(app).endContainer().endSpec()
+                .withNewStatus().withPodIP(ip).withPhase("Running").addNewCondition().withType("ContainersReady")
+                .withStatus("True").endCondition().endStatus();
+        if (cloudMapGate) {
+            pod.editSpec().addNewReadinessGate().withConditionType(AppMeshApi.CLOUDMAP_READINESS_CONDITION)
+                    .endReadinessGate().endSpec();
+        }
+        return pod.build();
     }
 
     /**

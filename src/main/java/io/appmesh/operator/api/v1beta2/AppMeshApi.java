@@ -24,6 +24,12 @@ public final class AppMeshApi {
     /** Kept on VirtualNodes with Cloud Map service discovery until their instances are deregistered. */
     public static final String CLOUDMAP_RESOURCES_FINALIZER = "finalizers.appmesh.k8s.aws/aws-cloudmap-resources";
 
+    /**
+     * Pod condition (and readiness gate, added by injection) that the Cloud Map controller sets True once the pod's
+     * instance has been healthy in Cloud Map for a while.
+     */
+    public static final String CLOUDMAP_READINESS_CONDITION = "conditions.appmesh.k8s.aws/aws-cloudmap-healthy";
+
     private AppMeshApi() {
     }
 }

@@ -59,7 +59,6 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 @ControllerConfiguration(name = "cloudMap")
 public class CloudMapReconciler implements Reconciler<VirtualNode> {
 
-    public static final String READINESS_CONDITION = "conditions.appmesh.k8s.aws/aws-cloudmap-healthy";
     static final Duration PROBE_INTERVAL = Duration.ofSeconds(4);
     static final Duration HEALTH_STABLE = Duration.ofSeconds(20);
     private static final Logger LOG = Logger.getLogger(CloudMapReconciler.class);
@@ -242,7 +241,7 @@ public class CloudMapReconciler implements Reconciler<VirtualNode> {
         if (pod.getStatus() == null || pod.getStatus().getConditions() == null) {
             return null;
         }
-        return pod.getStatus().getConditions().stream().filter(c -> READINESS_CONDITION.equals(c.getType()))
+        return pod.getStatus().getConditions().stream().filter(c -> AppMeshApi.CLOUDMAP_READINESS_CONDITION.equals(c.getType()))
                 .map(PodCondition::getStatus).findFirst().orElse(null);
     }
 
@@ -253,14 +252,16 @@ public class CloudMapReconciler implements Reconciler<VirtualNode> {
                     .editStatus(latest -> {
                         List<PodCondition> conditions = new ArrayList<>(
                                 Optional.ofNullable(latest.getStatus().getConditions()).orElse(List.of()));
-                        conditions.removeIf(c -> READINESS_CONDITION.equals(c.getType()));
-                        conditions.add(new PodConditionBuilder().withType(READINESS_CONDITION).withStatus(status)
-                                .withLastProbeTime(now).withLastTransitionTime(now).build());
+                        conditions.removeIf(c -> AppMeshApi.CLOUDMAP_READINESS_CONDITION.equals(c.getType()));
+                        conditions.add(
+                                new PodConditionBuilder().withType(AppMeshApi.CLOUDMAP_READINESS_CONDITION).withStatus(status)
+                                        .withLastProbeTime(now).withLastTransitionTime(now).build());
                         latest.getStatus().setConditions(conditions);
                         return latest;
                     });
         } catch (RuntimeException e) {
-            LOG.warnf("could not set %s on pod %s/%s: %s", READINESS_CONDITION, pod.getMetadata().getNamespace(),
+            LOG.warnf("could not set %s on pod %s/%s: %s", AppMeshApi.CLOUDMAP_READINESS_CONDITION,
+                    pod.getMetadata().getNamespace(),
                     pod.getMetadata().getName(), e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package io.appmesh.operator.webhook.pod;
 
+import io.appmesh.operator.api.v1beta2.AppMeshApi;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodReadinessGate;
 
@@ -9,17 +10,16 @@ import io.fabric8.kubernetes.api.model.PodReadinessGate;
  */
 final class CloudMapReadinessGate implements PodMutation {
 
-    static final String CONDITION = "conditions.appmesh.k8s.aws/aws-cloudmap-healthy";
-
     @Override
     public void mutate(Pod pod, InjectionContext context) {
         var discovery = context.node().getSpec().getServiceDiscovery();
         if (discovery == null || discovery.getAwsCloudMap() == null) {
             return;
         }
-        boolean present = pod.getSpec().getReadinessGates().stream().anyMatch(g -> CONDITION.equals(g.getConditionType()));
+        boolean present = pod.getSpec().getReadinessGates().stream()
+                .anyMatch(g -> AppMeshApi.CLOUDMAP_READINESS_CONDITION.equals(g.getConditionType()));
         if (!present) {
-            pod.getSpec().getReadinessGates().add(new PodReadinessGate(CONDITION));
+            pod.getSpec().getReadinessGates().add(new PodReadinessGate(AppMeshApi.CLOUDMAP_READINESS_CONDITION));
         }
     }
 }

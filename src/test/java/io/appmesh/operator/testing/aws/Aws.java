@@ -1,12 +1,16 @@
 package io.appmesh.operator.testing.aws;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,6 +20,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.appmesh.AppMeshClient;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
+import software.amazon.awssdk.services.servicediscovery.model.ServiceSummary;
 
 /**
  * A test's view of the AWS side behind an {@link AwsFront}: SDK clients of its own (what exists in AWS, independent of
@@ -44,6 +49,18 @@ public final class Aws {
                         software.amazon.awssdk.core.client.config.SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION,
                         true))
                 .build();
+    }
+
+    /** Creates a Cloud Map HTTP namespace and waits until it is listed (creation is an asynchronous operation). */
+    public static void createHttpNamespace(ServiceDiscoveryClient cloudMap, String name) {
+        cloudMap.createHttpNamespace(r -> r.name(name));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> cloudMap.listNamespaces().namespaces().stream().anyMatch(n -> n.name().equals(name)));
+    }
+
+    /** The Cloud Map service of that name, if there is one. */
+    public static Optional<ServiceSummary> cloudMapService(ServiceDiscoveryClient cloudMap, String name) {
+        return cloudMap.listServices().services().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     /** Every App Mesh / Cloud Map operation that reached a backend so far ({@code !Op}: answered with a fault). */

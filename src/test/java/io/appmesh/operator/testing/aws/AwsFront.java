@@ -99,6 +99,15 @@ public final class AwsFront implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /**
+     * Options that point an operator process at this front: endpoint, region and static test credentials (what
+     * {@link AwsTestEnvironment} configures for an in-process operator).
+     */
+    public List<String> operatorOptions() {
+        return List.of("-Dappmesh.aws-endpoint-override=" + endpoint(), "-Dappmesh.aws-region=" + AppMeshEmulator.REGION,
+                "-Daws.accessKeyId=testing", "-Daws.secretAccessKey=testing");
+    }
+
     public AppMeshEmulator emulator() {
         return emulator;
     }
