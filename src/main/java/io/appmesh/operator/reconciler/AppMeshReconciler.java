@@ -1,6 +1,7 @@
 package io.appmesh.operator.reconciler;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
@@ -118,8 +120,22 @@ public abstract class AppMeshReconciler<R extends CustomResource<?, S>, S> imple
         if (Objects.equals(status, resource.getStatus())) {
             return UpdateControl.<R>noUpdate().rescheduleAfter(next);
         }
-        resource.setStatus(status);
-        return UpdateControl.patchStatus(resource).rescheduleAfter(next);
+        writeStatus(resource, context, status);
+        return UpdateControl.<R>noUpdate().rescheduleAfter(next);
+    }
+
+    /**
+     * Replaces the whole status through the status subresource, guarded by the object's resourceVersion (on a conflict
+     * the SDK waits for the newer object in its cache and the status is written over that), and hands the answer to
+     * the SDK's cache so that the next pass sees it. Not the SDK's {@code patchStatus}: without server-side apply that
+     * sends a JSON Patch diffed against the cached object, whose operations a real API server refuses (422) when the
+     * stored object differs — on an object created without a status, every {@code add /status/<field>}.
+     */
+    private void writeStatus(R resource, Context<R> context, S status) {
+        PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(resource, context, latest -> {
+            latest.setStatus(status);
+            return latest;
+        });
     }
 
     @Override
@@ -139,7 +155,11 @@ public abstract class AppMeshReconciler<R extends CustomResource<?, S>, S> imple
         } catch (BackendException e) {
             return retryCleanup(resource, e);
         }
-        Finalizers.remove(context.getClient(), resource, finalizersRemovedOnCleanup(resource));
+        // The SDK's own finalizer goes in the same guarded patch: the SDK would otherwise diff its removal against the
+        // object it read before ours, a JSON Patch whose index no longer exists (a real server answers 422).
+        List<String> done = new ArrayList<>(finalizersRemovedOnCleanup(resource));
+        done.add(context.getControllerConfiguration().getFinalizerName());
+        Finalizers.remove(context.getClient(), resource, done);
         support.backoff().reset(resource);
         return DeleteControl.defaultDelete();
     }

@@ -44,8 +44,4 @@ public class BackendGroup extends CustomResource<BackendGroupSpec, BackendGroupS
         return new BackendGroupSpec();
     }
 
-    @Override
-    protected BackendGroupStatus initStatus() {
-        return new BackendGroupStatus();
-    }
 }

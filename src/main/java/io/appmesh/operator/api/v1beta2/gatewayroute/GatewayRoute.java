@@ -46,8 +46,4 @@ public class GatewayRoute extends CustomResource<GatewayRouteSpec, GatewayRouteS
         return new GatewayRouteSpec();
     }
 
-    @Override
-    protected GatewayRouteStatus initStatus() {
-        return new GatewayRouteStatus();
-    }
 }

@@ -44,8 +44,4 @@ public class Mesh extends CustomResource<MeshSpec, MeshStatus> {
         return new MeshSpec();
     }
 
-    @Override
-    protected MeshStatus initStatus() {
-        return new MeshStatus();
-    }
 }

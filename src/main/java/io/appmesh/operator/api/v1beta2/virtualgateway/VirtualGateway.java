@@ -46,8 +46,4 @@ public class VirtualGateway extends CustomResource<VirtualGatewaySpec, VirtualGa
         return new VirtualGatewaySpec();
     }
 
-    @Override
-    protected VirtualGatewayStatus initStatus() {
-        return new VirtualGatewayStatus();
-    }
 }

@@ -47,8 +47,4 @@ public class VirtualNode extends CustomResource<VirtualNodeSpec, VirtualNodeStat
         return new VirtualNodeSpec();
     }
 
-    @Override
-    protected VirtualNodeStatus initStatus() {
-        return new VirtualNodeStatus();
-    }
 }

@@ -46,8 +46,4 @@ public class VirtualRouter extends CustomResource<VirtualRouterSpec, VirtualRout
         return new VirtualRouterSpec();
     }
 
-    @Override
-    protected VirtualRouterStatus initStatus() {
-        return new VirtualRouterStatus();
-    }
 }

@@ -47,8 +47,4 @@ public class VirtualService extends CustomResource<VirtualServiceSpec, VirtualSe
         return new VirtualServiceSpec();
     }
 
-    @Override
-    protected VirtualServiceStatus initStatus() {
-        return new VirtualServiceStatus();
-    }
 }
