@@ -250,7 +250,7 @@ class PackagedOperatorProcessIT {
                       listeners: [{portMapping: {port: 8080, protocol: http}}]
                       serviceDiscovery: {awsCloudMap: {namespaceName: packaged.local, serviceName: colors}}
                     """);
-            client.resource(Fixtures.readyPod("mapped", "colors-1", "colors", "10.2.0.1", false)).create();
+            Fixtures.runReadyPod(client, "mapped", "colors-1", "colors", "10.2.0.1", false);
             manifests.awaitActive(VirtualNode.class, "mapped", "colors", CONVERGED);
             await().atMost(CONVERGED).untilAsserted(() -> {
                 var service = Aws.cloudMapService(cloudMap, "colors").orElseThrow();

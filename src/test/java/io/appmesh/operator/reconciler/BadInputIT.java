@@ -21,6 +21,7 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.testing.Manifests;
+import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.appmesh.operator.testing.aws.Aws;
 import io.appmesh.operator.testing.aws.AwsTestEnvironment;
 import io.fabric8.kubernetes.api.model.Event;
@@ -29,7 +30,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 import software.amazon.awssdk.services.appmesh.AppMeshClient;
 
@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.appmesh.AppMeshClient;
  * App Mesh's refusal to delete a node that still provides a service.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithLocalKubeApi
 @QuarkusTestResource(value = AwsTestEnvironment.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "mode", value = "emulator")})
 class BadInputIT {

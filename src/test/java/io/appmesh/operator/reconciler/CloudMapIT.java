@@ -18,6 +18,7 @@ import io.appmesh.operator.api.v1beta2.AppMeshApi;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.testing.Fixtures;
 import io.appmesh.operator.testing.Manifests;
+import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.appmesh.operator.testing.aws.Aws;
 import io.appmesh.operator.testing.aws.AwsTestEnvironment;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -26,7 +27,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.servicediscovery.model.InstanceSummary;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.servicediscovery.model.ServiceSummary;
  * the node deregisters everything and deletes the service it created.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithLocalKubeApi
 @QuarkusTestResource(value = AwsTestEnvironment.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "mode", value = "moto")})
 class CloudMapIT {
@@ -85,7 +85,7 @@ class CloudMapIT {
                       attributes: [{key: version, value: v1}]
                 """);
         for (int i = 1; i <= 2; i++) {
-            client.resource(Fixtures.readyPod("mapped", "colors-" + i, "colors", "10.0.0." + i, true)).create();
+            Fixtures.runReadyPod(client, "mapped", "colors-" + i, "colors", "10.0.0." + i, true);
         }
         VirtualNode node = manifests.awaitActive(VirtualNode.class, "mapped", "colors", CONVERGED);
 

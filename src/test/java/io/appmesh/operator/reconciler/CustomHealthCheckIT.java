@@ -17,6 +17,7 @@ import io.appmesh.operator.api.v1beta2.AppMeshApi;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.testing.Fixtures;
 import io.appmesh.operator.testing.Manifests;
+import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.appmesh.operator.testing.aws.Aws;
 import io.appmesh.operator.testing.aws.AwsTestEnvironment;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -26,7 +27,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.servicediscovery.model.HealthStatus;
@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.servicediscovery.model.ServiceSummary;
  * HEALTHY again when it recovers; the readiness gate follows Cloud Map's custom health status.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithLocalKubeApi
 @QuarkusTestResource(value = AwsTestEnvironment.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "mode", value = "moto"),
         @ResourceArg(name = "appmesh.enable-custom-health-check", value = "true")})
@@ -81,8 +81,8 @@ class CustomHealthCheckIT {
                       listeners: [{portMapping: {port: 8080, protocol: http}}]
                       serviceDiscovery: {awsCloudMap: {namespaceName: health.local, serviceName: api}}
                     """);
-            client.resource(Fixtures.readyPod("checked", "api-1", "api", "10.1.0.1", true)).create();
-            client.resource(Fixtures.readyPod("checked", "api-2", "api", "10.1.0.2", true)).create();
+            Fixtures.runReadyPod(client, "checked", "api-1", "api", "10.1.0.1", true);
+            Fixtures.runReadyPod(client, "checked", "api-2", "api", "10.1.0.2", true);
             manifests.awaitActive(VirtualNode.class, "checked", "api", CONVERGED);
             await().atMost(CONVERGED).until(() -> health(cloudMap).equals(
                     Map.of("10.1.0.1", HealthStatus.HEALTHY, "10.1.0.2", HealthStatus.HEALTHY)));

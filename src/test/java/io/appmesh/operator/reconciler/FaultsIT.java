@@ -17,6 +17,7 @@ import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.testing.Manifests;
+import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.appmesh.operator.testing.aws.Aws;
 import io.appmesh.operator.testing.aws.AwsTestEnvironment;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -25,7 +26,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 import software.amazon.awssdk.services.appmesh.AppMeshClient;
 
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.appmesh.AppMeshClient;
  * converges, exactly one AWS object exists per resource, and none is left after deletion.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithLocalKubeApi
 @QuarkusTestResource(value = AwsTestEnvironment.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "mode", value = "moto"), @ResourceArg(name = "appmesh.aws-api-attempt-timeout", value = "1s")})
 class FaultsIT {

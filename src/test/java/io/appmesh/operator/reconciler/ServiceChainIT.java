@@ -19,6 +19,7 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.testing.Manifests;
+import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.appmesh.operator.testing.aws.Aws;
 import io.appmesh.operator.testing.aws.AwsTestEnvironment;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -27,7 +28,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 import software.amazon.awssdk.services.appmesh.AppMeshClient;
 import software.amazon.awssdk.services.appmesh.model.NotFoundException;
@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.appmesh.model.VirtualNodeData;
  * so "a no-op resync issues no write" is observed on real resyncs.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithLocalKubeApi
 @QuarkusTestResource(value = AwsTestEnvironment.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "mode", value = "moto"), @ResourceArg(name = "appmesh.sync-period", value = "2s")})
 class ServiceChainIT {

@@ -4,37 +4,44 @@ import java.net.InetAddress;
 import java.util.HashMap;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 
 /**
- * An in-process Kubernetes API on a free loopback port: the fabric8 test server in CRUD mode, plus the one
- * authorization answer it lacks. Operator processes ({@link LocalOperator}) are pointed at it; several may share one, as
- * replicas share a cluster.
+ * An in-process Kubernetes API on a free loopback port: the fabric8 test server in CRUD mode, made as strict as a real
+ * API server where the operator depends on it ({@link StrictCrudDispatcher}). Every test that needs a cluster uses it:
+ * the {@code @QuarkusTest} scenarios through {@code @WithLocalKubeApi}, the process tests and the {@code make run}
+ * sandbox directly. Operator processes ({@link LocalOperator}) are pointed at it; several may share one, as replicas
+ * share a cluster.
  */
 public final class LocalKubeApi implements AutoCloseable {
 
     private final KubernetesMockServer server;
+    private final StrictCrudDispatcher dispatcher;
 
-    private LocalKubeApi(KubernetesMockServer server) {
+    private LocalKubeApi(KubernetesMockServer server, StrictCrudDispatcher dispatcher) {
         this.server = server;
+        this.dispatcher = dispatcher;
     }
 
     public static LocalKubeApi start() throws Exception {
         // The test server logs every request at INFO; callers print what matters themselves.
         java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+        StrictCrudDispatcher dispatcher = new StrictCrudDispatcher();
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new AuthorizingCrudDispatcher(), false);
+                dispatcher, false);
         server.init(InetAddress.getLoopbackAddress(), LocalOperator.freePort());
-        return new LocalKubeApi(server);
+        return new LocalKubeApi(server, dispatcher);
     }
 
     public KubernetesClient client() {
         return server.createClient();
+    }
+
+    /** While set, every request is answered 503 Service Unavailable (a starting or overloaded API server). */
+    public void unavailable(boolean unavailable) {
+        dispatcher.unavailable(unavailable);
     }
 
     public String url() {
@@ -44,24 +51,5 @@ public final class LocalKubeApi implements AutoCloseable {
     @Override
     public void close() {
         server.destroy();
-    }
-
-    /**
-     * CRUD storage would file a SelfSubjectRulesReview away and return it without a status. The operator's leader
-     * election asks one before taking the Lease (does this identity may get/create/update leases?); a real API server
-     * evaluates RBAC. Here every identity is allowed everything, as the generated ClusterRole allows the operator.
-     */
-    static final class AuthorizingCrudDispatcher extends KubernetesCrudDispatcher {
-
-        @Override
-        public MockResponse handleCreate(RecordedRequest request) {
-            if (request.getPath().contains("/selfsubjectrulesreviews")) {
-                return new MockResponse().setResponseCode(201).setBody("""
-                        {"apiVersion":"authorization.k8s.io/v1","kind":"SelfSubjectRulesReview","spec":{},
-                         "status":{"incomplete":false,"nonResourceRules":[],
-                                   "resourceRules":[{"apiGroups":["*"],"resources":["*"],"verbs":["*"]}]}}""");
-            }
-            return super.handleCreate(request);
-        }
     }
 }

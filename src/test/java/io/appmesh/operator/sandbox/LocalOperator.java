@@ -70,10 +70,25 @@ public final class LocalOperator implements AutoCloseable {
      */
     public static LocalOperator start(LocalKubeApi api, List<String> jvmOptions, Map<String, String> environment,
             Path log) throws Exception {
-        return start(api, false, jvmOptions, environment, log);
+        LocalOperator operator = launch(api, false, jvmOptions, environment, log);
+        operator.awaitReady(Duration.ofSeconds(60));
+        return operator;
+    }
+
+    /** Like {@link #start(LocalKubeApi, List, Map, Path)}, without waiting for readiness ({@link #ready()}). */
+    public static LocalOperator launch(LocalKubeApi api, List<String> jvmOptions, Map<String, String> environment,
+            Path log) throws Exception {
+        return launch(api, false, jvmOptions, environment, log);
     }
 
     private static LocalOperator start(LocalKubeApi api, boolean ownsApi, List<String> jvmOptions,
+            Map<String, String> environment, Path log) throws Exception {
+        LocalOperator operator = launch(api, ownsApi, jvmOptions, environment, log);
+        operator.awaitReady(Duration.ofSeconds(60));
+        return operator;
+    }
+
+    private static LocalOperator launch(LocalKubeApi api, boolean ownsApi, List<String> jvmOptions,
             Map<String, String> environment, Path log) throws Exception {
         String binary = System.getProperty("appmesh.operator.binary", "");
         if (binary.isEmpty() && !Files.exists(JAR)) {
@@ -106,9 +121,7 @@ public final class LocalOperator implements AutoCloseable {
         } else {
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
         }
-        LocalOperator operator = new LocalOperator(api, ownsApi, builder.start(), https, management);
-        operator.awaitReady();
-        return operator;
+        return new LocalOperator(api, ownsApi, builder.start(), https, management);
     }
 
     public KubernetesClient client() {
@@ -194,28 +207,32 @@ public final class LocalOperator implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        URI ready = management().resolve("/q/health/ready");
+    /** One readiness probe: whether {@code /q/health/ready} answers 200 now. */
+    public boolean ready() throws InterruptedException {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(management().resolve("/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** Polls readiness every 50 ms; fails (and stops the process) when it exits or is not ready in time. */
+    public void awaitReady(Duration timeout) throws Exception {
         Instant started = process.info().startInstant().orElse(Instant.now());
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the operator exited with " + process.exitValue());
             }
-            try {
-                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    readyAfter = Duration.between(started, Instant.now());
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
+            if (ready()) {
+                readyAfter = Duration.between(started, Instant.now());
+                return;
             }
             Thread.sleep(50);
         }
         close();
-        throw new IllegalStateException("the operator was not ready within 60 s");
+        throw new IllegalStateException("the operator was not ready within " + timeout.toSeconds() + " s");
     }
 
     static int freePort() throws IOException {

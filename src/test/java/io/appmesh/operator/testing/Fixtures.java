@@ -13,6 +13,8 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** Objects as the cluster would hold them (App Mesh objects as admitted, pods as running), for tests and tools. */
 public final class Fixtures {
@@ -35,6 +37,20 @@ public final class Fixtures {
                     .endReadinessGate().endSpec();
         }
         return pod.build();
+    }
+
+    /**
+     * Runs {@link #readyPod} the way a cluster does: created without a status (an API server drops one on create), then
+     * its status reported through the status subresource, as the kubelet reports it.
+     */
+    public static Pod runReadyPod(KubernetesClient client, String namespace, String name, String app, String ip,
+            boolean cloudMapGate) {
+        Pod pod = readyPod(namespace, name, app, ip, cloudMapGate);
+        PodStatus status = pod.getStatus();
+        pod.setStatus(null);
+        Pod created = client.resource(pod).create();
+        created.setStatus(status);
+        return client.resource(created).updateStatus();
     }
 
     /**

@@ -13,13 +13,13 @@ import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 /** Health and metrics on the management port; the webhook port speaks TLS 1.2+ only, as upstream's default. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithLocalKubeApi
 class OperabilityTest {
 
     @TestHTTPResource(value = "/", management = true)

@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 /**
  * The generated CRDs against upstream's (src/test/resources/upstream-crds, copied from config/crd/bases): every schema
@@ -31,7 +31,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
  * target/kubernetes while the application is built for the test.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithLocalKubeApi
 class CrdContractTest {
 
     static final Path UPSTREAM = Path.of("src/test/resources/upstream-crds");

@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.appmesh.operator.testing.YamlDocuments;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 /**
  * Real users' manifests (src/test/resources/examples, the aws-app-mesh-examples walkthroughs) judged by the generated
@@ -29,7 +29,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
  * folders and files that are not YAML are skipped and counted.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithLocalKubeApi
 class ExamplesTest {
 
     static final Path EXAMPLES = Path.of("src/test/resources/examples");

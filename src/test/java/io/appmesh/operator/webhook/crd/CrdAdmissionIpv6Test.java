@@ -11,18 +11,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.appmesh.operator.testing.MotoServer;
+import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 /**
  * The Mesh ipPreference defaults of an IPv6 cluster (always IPv6_ONLY, added when absent), the IP family read as
  * upstream reads it: EKS DescribeCluster of {@code appmesh.cluster-name}, here against moto.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithLocalKubeApi
 @TestProfile(CrdAdmissionIpv6Test.Ipv6Cluster.class)
 class CrdAdmissionIpv6Test extends GoldenAdmissionTest {
 

@@ -2,12 +2,12 @@ package io.appmesh.operator.webhook.crd;
 
 import java.nio.file.Path;
 
+import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 /** Every CRD defaulting and validation rule, on a cluster of unknown IP family (upstream treats it as IPv4). */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithLocalKubeApi
 class CrdAdmissionTest extends GoldenAdmissionTest {
 
     @Override

@@ -26,6 +26,7 @@ import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.mesh.ClusterView;
 import io.appmesh.operator.testing.Fixtures;
+import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.appmesh.operator.testing.YamlDocuments;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -33,7 +34,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.http.ContentType;
 
 /**
@@ -41,7 +41,7 @@ import io.restassured.http.ContentType;
  * the injected pod; refusals and bad reviews; operations other than CREATE; the webhook metrics.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithLocalKubeApi
 class PodAdmissionTest {
 
     @Inject
