@@ -46,9 +46,12 @@ public class ClusterView {
         nodes = client.resources(VirtualNode.class).inAnyNamespace().runnableInformer(0);
         gateways = client.resources(VirtualGateway.class).inAnyNamespace().runnableInformer(0);
         for (SharedIndexInformer<?> informer : List.of(namespaces, meshes, nodes, gateways)) {
+            // An API server that fails the first list (starting, overloaded) is retried with the informer's backoff
+            // rather than giving the cache up; meanwhile the webhooks read directly.
+            informer.exceptionHandler((started, error) -> true);
             informer.start().whenComplete((ok, error) -> {
                 if (error != null) {
-                    LOG.warnf("informer for the admission webhooks did not start (direct API reads instead): %s",
+                    LOG.warnf("informer for the admission webhooks not started yet (direct API reads meanwhile): %s",
                             error.getMessage());
                 }
             });
