@@ -3,15 +3,16 @@ package io.appmesh.operator.backend;
 import java.util.Map;
 
 /**
- * What a backend reports about the object it keeps for a resource.
+ * What a backend reports about the object it keeps for a resource, in backend-neutral terms.
  *
- * @param arn the object's ARN
+ * @param id the backend's identifier of the object: for AWS App Mesh its ARN (written to the status' ARN field), null
+ *        for a backend that has none to show
  * @param active whether the object is usable (App Mesh status {@code ACTIVE})
- * @param routeArns for a VirtualRouter, the ARN of each route by name; empty otherwise
+ * @param routeIds for a VirtualRouter, the identifier of each route by name; empty otherwise
  */
-public record BackendState(String arn, boolean active, Map<String, String> routeArns) {
+public record BackendState(String id, boolean active, Map<String, String> routeIds) {
 
-    public BackendState(String arn, boolean active) {
-        this(arn, active, Map.of());
+    public BackendState(String id, boolean active) {
+        this(id, active, Map.of());
     }
 }

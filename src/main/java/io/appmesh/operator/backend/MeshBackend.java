@@ -14,32 +14,32 @@ import io.appmesh.operator.mesh.Resolved;
  * write when nothing differs) or remove it ({@code delete}, tolerant of an object that is already gone). Backends: AWS
  * App Mesh ({@code backend/aws}); an embedded xDS control plane later.
  * <p>
- * {@code delete} methods receive whether the resource ever recorded an ARN: when it did not and the backend cannot even
- * look the object up, there is nothing to clean up (upstream's rule).
+ * {@code delete} methods receive whether the resource ever recorded a backend id (its status' ARN): when it did not
+ * and the backend cannot even look the object up, there is nothing to clean up (upstream's rule).
  */
 public interface MeshBackend {
 
     BackendState sync(Mesh mesh);
 
-    void delete(Mesh mesh);
+    void delete(Mesh mesh, boolean recorded);
 
     BackendState syncVirtualNode(Resolved<VirtualNode> node);
 
-    void delete(MeshScope mesh, VirtualNode node);
+    void delete(MeshScope mesh, VirtualNode node, boolean recorded);
 
     BackendState syncVirtualService(Resolved<VirtualService> service);
 
-    void delete(MeshScope mesh, VirtualService service);
+    void delete(MeshScope mesh, VirtualService service, boolean recorded);
 
     BackendState syncVirtualRouter(Resolved<VirtualRouter> router);
 
-    void delete(MeshScope mesh, VirtualRouter router);
+    void delete(MeshScope mesh, VirtualRouter router, boolean recorded);
 
     BackendState syncVirtualGateway(Resolved<VirtualGateway> gateway);
 
-    void delete(MeshScope mesh, VirtualGateway gateway);
+    void delete(MeshScope mesh, VirtualGateway gateway, boolean recorded);
 
     BackendState syncGatewayRoute(Resolved<GatewayRoute> route, String virtualGatewayName);
 
-    void delete(MeshScope mesh, String virtualGatewayName, GatewayRoute route);
+    void delete(MeshScope mesh, String virtualGatewayName, GatewayRoute route, boolean recorded);
 }

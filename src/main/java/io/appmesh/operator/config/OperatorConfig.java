@@ -16,6 +16,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "appmesh")
 public interface OperatorConfig {
 
+    /**
+     * Where the mesh is realised: {@code aws} (AWS App Mesh and Cloud Map, what upstream does). Not an upstream flag;
+     * read in one place, {@code backend/Backends}, and an unknown value stops start-up.
+     */
+    @WithDefault("aws")
+    String backend();
+
     /** Informer resync period: every watched object is reconciled again at least this often. */
     @WithDefault("10h")
     Duration syncPeriod();

@@ -34,9 +34,9 @@ import io.appmesh.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /**
- * Resolves and gates a resource's references before anything is sent to a backend (controllers.md §2, §4–§8, §9):
+ * Resolves and gates a resource's references before anything is sent to a backend:
  * the mesh (by name, UID-checked, Active), and per kind the referenced objects (same mesh; Active where upstream
- * requires it). The result carries the AWS names a backend needs; failures are {@link ReferenceException}s with
+ * requires it). The result carries the referenced objects a backend needs ({@link Resolved}); failures are {@link ReferenceException}s with
  * upstream's messages.
  */
 @ApplicationScoped
@@ -78,7 +78,7 @@ public class References {
     public Resolved<VirtualNode> virtualNode(VirtualNode node, Lookup lookup) {
         Mesh mesh = activeMesh(node.getSpec(), lookup);
         String namespace = node.getMetadata().getNamespace();
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, HasMetadata> referenced = new LinkedHashMap<>();
         Set<String> explicit = new LinkedHashSet<>();
         for (Backend backend : Optional.ofNullable(node.getSpec().getBackends()).orElse(List.of())) {
             VirtualServiceReference ref = backend.getVirtualService() == null
@@ -88,25 +88,23 @@ public class References {
                 VirtualService service = fetch(VirtualService.class, "virtualService", namespace, ref.getNamespace(),
                         ref.getName(), lookup);
                 sameMesh(service, service.getSpec().getMeshRef(), mesh, "virtualService");
-                names.put(key(service), service.getSpec().getAwsName());
+                referenced.put(key(service), service);
                 explicit.add(service.getSpec().getAwsName());
             } else if (backend.getVirtualService() != null && backend.getVirtualService().getVirtualServiceARN() != null) {
-                String arn = backend.getVirtualService().getVirtualServiceARN();
-                explicit.add(arn.substring(arn.lastIndexOf('/') + 1));
+                explicit.add(AppMeshArns.name("virtualServiceARN", backend.getVirtualService().getVirtualServiceARN()));
             }
         }
-        List<String> extra = new ArrayList<>();
+        List<VirtualService> extra = new ArrayList<>();
         if (backendGroups) {
             for (VirtualService service : groupServices(node, lookup)) {
                 // Need not be Active (nodes and services may refer to each other), but must be in the mesh.
                 sameMesh(service, service.getSpec().getMeshRef(), mesh, "virtualService");
-                String awsName = service.getSpec().getAwsName();
-                if (explicit.add(awsName)) {
-                    extra.add(awsName);
+                if (explicit.add(service.getSpec().getAwsName())) {
+                    extra.add(service);
                 }
             }
         }
-        return new Resolved<>(node, scope(mesh), names, extra);
+        return new Resolved<>(node, mesh, referenced, extra);
     }
 
     private List<VirtualService> groupServices(VirtualNode node, Lookup lookup) {
@@ -123,8 +121,9 @@ public class References {
                                     + ref.getName()));
             for (VirtualServiceReference vsRef : Optional.ofNullable(group.getSpec().getVirtualservices())
                     .orElse(List.of())) {
-                VirtualService service = fetch(VirtualService.class, "virtualService", groupNamespace,
-                        vsRef.getNamespace(), vsRef.getName(), lookup);
+                // A reference without a namespace means the VirtualNode's namespace, not the group's (upstream).
+                VirtualService service = fetch(VirtualService.class, "virtualService",
+                        node.getMetadata().getNamespace(), vsRef.getNamespace(), vsRef.getName(), lookup);
                 services.put(key(service), service);
             }
         }
@@ -134,8 +133,15 @@ public class References {
     public Resolved<VirtualService> virtualService(VirtualService service, Lookup lookup) {
         Mesh mesh = activeMesh(service.getSpec(), lookup);
         String namespace = service.getMetadata().getNamespace();
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, HasMetadata> referenced = new LinkedHashMap<>();
         var provider = service.getSpec().getProvider();
+        if (provider != null && provider.getVirtualNode() != null && provider.getVirtualNode().getVirtualNodeARN() != null) {
+            AppMeshArns.name("virtualNodeARN", provider.getVirtualNode().getVirtualNodeARN());
+        }
+        if (provider != null && provider.getVirtualRouter() != null
+                && provider.getVirtualRouter().getVirtualRouterARN() != null) {
+            AppMeshArns.name("virtualRouterARN", provider.getVirtualRouter().getVirtualRouterARN());
+        }
         if (provider != null && provider.getVirtualNode() != null
                 && provider.getVirtualNode().getVirtualNodeRef() != null) {
             VirtualNodeReference ref = provider.getVirtualNode().getVirtualNodeRef();
@@ -143,7 +149,7 @@ public class References {
                     lookup);
             sameMesh(node, node.getSpec().getMeshRef(), mesh, "virtualNode");
             active(node, "VirtualNode");
-            names.put(key(node), node.getSpec().getAwsName());
+            referenced.put(key(node), node);
         }
         if (provider != null && provider.getVirtualRouter() != null
                 && provider.getVirtualRouter().getVirtualRouterRef() != null) {
@@ -152,16 +158,19 @@ public class References {
                     ref.getName(), lookup);
             sameMesh(router, router.getSpec().getMeshRef(), mesh, "virtualRouter");
             active(router, "VirtualRouter");
-            names.put(key(router), router.getSpec().getAwsName());
+            referenced.put(key(router), router);
         }
-        return new Resolved<>(service, scope(mesh), names, List.of());
+        return new Resolved<>(service, mesh, referenced, List.of());
     }
 
     public Resolved<VirtualRouter> virtualRouter(VirtualRouter router, Lookup lookup) {
         Mesh mesh = activeMesh(router.getSpec(), lookup);
         String namespace = router.getMetadata().getNamespace();
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, HasMetadata> referenced = new LinkedHashMap<>();
         for (WeightedTarget target : weightedTargets(router).toList()) {
+            if (target.getVirtualNodeARN() != null) {
+                AppMeshArns.name("virtualNodeARN", target.getVirtualNodeARN());
+            }
             VirtualNodeReference ref = target.getVirtualNodeRef();
             if (ref == null) {
                 continue;
@@ -170,9 +179,9 @@ public class References {
                     lookup);
             sameMesh(node, node.getSpec().getMeshRef(), mesh, "virtualNode");
             active(node, "VirtualNode");
-            names.put(key(node), node.getSpec().getAwsName());
+            referenced.put(key(node), node);
         }
-        return new Resolved<>(router, scope(mesh), names, List.of());
+        return new Resolved<>(router, mesh, referenced, List.of());
     }
 
     /** Every weighted target of every route of a router, whatever the route type. */
@@ -196,7 +205,7 @@ public class References {
 
     public Resolved<VirtualGateway> virtualGateway(VirtualGateway gateway, Lookup lookup) {
         Mesh mesh = activeMesh(gateway.getSpec(), lookup);
-        return new Resolved<>(gateway, scope(mesh), Map.of(), List.of());
+        return new Resolved<>(gateway, mesh, Map.of(), List.of());
     }
 
     /** The gateway a route is attached to (UID-checked), Active or not (cleanup needs only its name). */
@@ -209,7 +218,8 @@ public class References {
         String namespace = namespaceOf(ref.getNamespace(), route);
         VirtualGateway gateway = fetch(VirtualGateway.class, "virtualGateway", namespace, namespace, ref.getName(),
                 lookup);
-        if (ref.getUid() != null && !ref.getUid().equals(gateway.getMetadata().getUid())) {
+        // The exact UID, as upstream: a reference without one (written past the webhook) does not designate a gateway.
+        if (!Objects.equals(ref.getUid(), gateway.getMetadata().getUid())) {
             throw ReferenceException.invalid("VirtualGatewayUIDMismatch",
                     "failed to resolve virtualGatewayRef: virtualGateway UID mismatch: " + namespace + "/"
                             + ref.getName());
@@ -222,32 +232,43 @@ public class References {
         VirtualGateway gateway = gatewayOf(route, lookup);
         sameMesh(gateway, gateway.getSpec().getMeshRef(), mesh, "virtualGateway");
         active(gateway, "VirtualGateway");
-        Map<String, String> names = new LinkedHashMap<>();
-        names.put(key(gateway), gateway.getSpec().getAwsName());
+        Map<String, HasMetadata> referenced = new LinkedHashMap<>();
+        referenced.put(key(gateway), gateway);
         String namespace = route.getMetadata().getNamespace();
-        List<GatewayRouteTarget> targets = new ArrayList<>();
-        for (HTTPGatewayRoute http : new HTTPGatewayRoute[]{route.getSpec().getHttpRoute(),
-                route.getSpec().getHttp2Route()}) {
-            if (http != null && http.getAction() != null) {
-                targets.add(http.getAction().getTarget());
-            }
-        }
-        if (route.getSpec().getGrpcRoute() != null && route.getSpec().getGrpcRoute().getAction() != null) {
-            targets.add(route.getSpec().getGrpcRoute().getAction().getTarget());
-        }
-        for (GatewayRouteTarget target : targets) {
-            if (target == null || target.getVirtualService() == null
-                    || target.getVirtualService().getVirtualServiceRef() == null) {
+        for (GatewayRouteTarget target : targets(route)) {
+            if (target.getVirtualService() == null) {
                 continue;
             }
+            if (target.getVirtualService().getVirtualServiceARN() != null) {
+                AppMeshArns.name("virtualServiceARN", target.getVirtualService().getVirtualServiceARN());
+            }
             VirtualServiceReference ref = target.getVirtualService().getVirtualServiceRef();
+            if (ref == null) {
+                continue;
+            }
             VirtualService service = fetch(VirtualService.class, "virtualService", namespace, ref.getNamespace(),
                     ref.getName(), lookup);
             sameMesh(service, service.getSpec().getMeshRef(), mesh, "virtualService");
             active(service, "VirtualService");
-            names.put(key(service), service.getSpec().getAwsName());
+            referenced.put(key(service), service);
         }
-        return new Resolved<>(route, scope(mesh), names, List.of());
+        return new Resolved<>(route, mesh, referenced, List.of());
+    }
+
+    /** The targets of a gateway route's HTTP, HTTP/2 and gRPC routes. */
+    public static List<GatewayRouteTarget> targets(GatewayRoute route) {
+        List<GatewayRouteTarget> targets = new ArrayList<>();
+        for (HTTPGatewayRoute http : new HTTPGatewayRoute[]{route.getSpec().getHttpRoute(),
+                route.getSpec().getHttp2Route()}) {
+            if (http != null && http.getAction() != null && http.getAction().getTarget() != null) {
+                targets.add(http.getAction().getTarget());
+            }
+        }
+        if (route.getSpec().getGrpcRoute() != null && route.getSpec().getGrpcRoute().getAction() != null
+                && route.getSpec().getGrpcRoute().getAction().getTarget() != null) {
+            targets.add(route.getSpec().getGrpcRoute().getAction().getTarget());
+        }
+        return targets;
     }
 
     private static <T extends HasMetadata> T fetch(Class<T> type, String label, String defaultNamespace,
@@ -271,8 +292,8 @@ public class References {
         }
     }
 
-    public static String key(HasMetadata object) {
-        return Resolved.key(object.getKind(), object.getMetadata().getNamespace(), object.getMetadata().getName());
+    private static String key(HasMetadata object) {
+        return Resolved.key(object);
     }
 
     /** Whether an object's {@code <Kind>Active} condition is True. */

@@ -21,7 +21,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
 /**
- * The reconcile pass shared by the six App Mesh kinds (controllers.md §2): resolve and gate references, call the
+ * The reconcile pass shared by the six App Mesh kinds: resolve and gate references, call the
  * backend once, write the status only when it changed. A pass that cannot finish records why (the
  * {@code <Kind>Active} condition and a {@code ReconcileError} Warning event, as upstream) and is retried later with a
  * per-resource backoff — it never throws, so the SDK's retry budget cannot run out on a broken input. A converged
@@ -110,7 +110,11 @@ public abstract class AppMeshReconciler<R extends CustomResource<?, S>, S> imple
                 LOG.infof("%s %s: %s (again in %s)", resource.getKind(), name(resource), e.getMessage(), next);
                 return UpdateControl.<R>noUpdate().rescheduleAfter(next);
             }
-            outcome = Outcome.stopped(e.reason(), e.getMessage());
+            // An object the backend already holds stays Active when an update of it is refused (upstream leaves the
+            // status alone): its dependents keep working, and an UpdateRejected condition says what was refused.
+            outcome = recorded(resource)
+                    ? Outcome.rejected(e.reason(), e.getMessage())
+                    : Outcome.stopped(e.reason(), e.getMessage());
             result = null;
         }
         if (result != null) {

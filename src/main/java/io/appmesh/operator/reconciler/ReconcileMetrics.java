@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * controller-runtime's reconcile metrics under their upstream names (controllers.md §12), so dashboards and alerts
+ * controller-runtime's reconcile metrics under their upstream names, so dashboards and alerts
  * written for the original controller keep working: {@code controller_runtime_reconcile_total{controller,result}}
  * ({@code success}, {@code error}, {@code requeue}), {@code controller_runtime_reconcile_errors_total{controller}} and
  * {@code controller_runtime_reconcile_time_seconds{controller}}.

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.appmesh.operator.api.v1beta2.common.AppMeshCondition;
@@ -26,6 +28,7 @@ import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouterStatus;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualServiceCondition;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualServiceStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /**
  * Builds each kind's status from the previous one and a pass's {@link Outcome}, as upstream writes it: the ARN,
@@ -33,79 +36,138 @@ import io.appmesh.operator.api.v1beta2.virtualservice.VirtualServiceStatus;
  * {@code <Kind>Active} condition — True iff the backend object is ACTIVE; {@code lastTransitionTime} set when the
  * condition first appears or flips. When a pass stops before the backend, the condition is False with the reason and
  * message (upstream leaves the status alone and only emits an event; a status that says why is what users look for).
- * The previous status is never modified, so callers can tell whether anything changed.
+ * When the backend refuses to update an object it already holds, everything stays as it was and an
+ * {@code UpdateRejected=True} condition carries the refusal, until a pass succeeds again. The previous status is never
+ * modified, so callers can tell whether anything changed.
  */
 public final class StatusFactory {
+
+    /** Condition type of an update the backend refused for an object it holds (the object stays Active). */
+    public static final String UPDATE_REJECTED = "UpdateRejected";
 
     private StatusFactory() {
     }
 
+    /**
+     * What differs between the kinds' statuses: the condition type, the classes, the ARN field, and whether
+     * {@code observedGeneration} is maintained.
+     */
+    private record Shape<S, C extends AppMeshCondition>(String type, Supplier<S> status, Supplier<C> condition,
+            Function<S, String> arn, BiConsumer<S, String> setArn, Function<S, Long> observed,
+            BiConsumer<S, Long> setObserved, Function<S, List<C>> conditions, BiConsumer<S, List<C>> setConditions,
+            boolean observesGeneration) {
+    }
+
+    private static final Shape<MeshStatus, MeshCondition> MESH = new Shape<>("MeshActive", MeshStatus::new,
+            MeshCondition::new, MeshStatus::getMeshARN, MeshStatus::setMeshARN, MeshStatus::getObservedGeneration,
+            MeshStatus::setObservedGeneration, MeshStatus::getConditions, MeshStatus::setConditions, true);
+    private static final Shape<VirtualNodeStatus, VirtualNodeCondition> VIRTUAL_NODE = new Shape<>("VirtualNodeActive",
+            VirtualNodeStatus::new,
+            VirtualNodeCondition::new, VirtualNodeStatus::getVirtualNodeARN, VirtualNodeStatus::setVirtualNodeARN,
+            VirtualNodeStatus::getObservedGeneration,
+            VirtualNodeStatus::setObservedGeneration, VirtualNodeStatus::getConditions, VirtualNodeStatus::setConditions, true);
+    private static final Shape<VirtualServiceStatus, VirtualServiceCondition> VIRTUAL_SERVICE = new Shape<>(
+            "VirtualServiceActive", VirtualServiceStatus::new,
+            VirtualServiceCondition::new, VirtualServiceStatus::getVirtualServiceARN,
+            VirtualServiceStatus::setVirtualServiceARN, VirtualServiceStatus::getObservedGeneration,
+            VirtualServiceStatus::setObservedGeneration, VirtualServiceStatus::getConditions,
+            VirtualServiceStatus::setConditions, true);
+    private static final Shape<VirtualRouterStatus, VirtualRouterCondition> VIRTUAL_ROUTER = new Shape<>("VirtualRouterActive",
+            VirtualRouterStatus::new,
+            VirtualRouterCondition::new, VirtualRouterStatus::getVirtualRouterARN, VirtualRouterStatus::setVirtualRouterARN,
+            VirtualRouterStatus::getObservedGeneration,
+            VirtualRouterStatus::setObservedGeneration, VirtualRouterStatus::getConditions, VirtualRouterStatus::setConditions,
+            true);
+    private static final Shape<VirtualGatewayStatus, VirtualGatewayCondition> VIRTUAL_GATEWAY = new Shape<>(
+            "VirtualGatewayActive", VirtualGatewayStatus::new,
+            VirtualGatewayCondition::new, VirtualGatewayStatus::getVirtualGatewayARN,
+            VirtualGatewayStatus::setVirtualGatewayARN, VirtualGatewayStatus::getObservedGeneration,
+            VirtualGatewayStatus::setObservedGeneration, VirtualGatewayStatus::getConditions,
+            VirtualGatewayStatus::setConditions, false);
+    private static final Shape<GatewayRouteStatus, GatewayRouteCondition> GATEWAY_ROUTE = new Shape<>("GatewayRouteActive",
+            GatewayRouteStatus::new,
+            GatewayRouteCondition::new, GatewayRouteStatus::getGatewayRouteARN, GatewayRouteStatus::setGatewayRouteARN,
+            GatewayRouteStatus::getObservedGeneration,
+            GatewayRouteStatus::setObservedGeneration, GatewayRouteStatus::getConditions, GatewayRouteStatus::setConditions,
+            true);
+
     public static MeshStatus mesh(Mesh mesh, Outcome outcome) {
-        MeshStatus old = mesh.getStatus() == null ? new MeshStatus() : mesh.getStatus();
-        MeshStatus status = new MeshStatus();
-        status.setMeshARN(outcome.state() != null ? outcome.state().arn() : old.getMeshARN());
-        status.setObservedGeneration(generation(mesh.getMetadata().getGeneration(), old.getObservedGeneration(),
-                outcome));
-        status.setConditions(conditions(old.getConditions(), MeshCondition::new, "MeshActive", outcome));
-        return status;
+        return build(MESH, mesh, mesh.getStatus(), outcome);
     }
 
     public static VirtualNodeStatus virtualNode(VirtualNode node, Outcome outcome) {
-        VirtualNodeStatus old = node.getStatus() == null ? new VirtualNodeStatus() : node.getStatus();
-        VirtualNodeStatus status = new VirtualNodeStatus();
-        status.setVirtualNodeARN(outcome.state() != null ? outcome.state().arn() : old.getVirtualNodeARN());
-        status.setObservedGeneration(generation(node.getMetadata().getGeneration(), old.getObservedGeneration(),
-                outcome));
-        status.setConditions(conditions(old.getConditions(), VirtualNodeCondition::new, "VirtualNodeActive", outcome));
-        return status;
+        return build(VIRTUAL_NODE, node, node.getStatus(), outcome);
     }
 
     public static VirtualServiceStatus virtualService(VirtualService service, Outcome outcome) {
-        VirtualServiceStatus old = service.getStatus() == null ? new VirtualServiceStatus() : service.getStatus();
-        VirtualServiceStatus status = new VirtualServiceStatus();
-        status.setVirtualServiceARN(outcome.state() != null ? outcome.state().arn() : old.getVirtualServiceARN());
-        status.setObservedGeneration(generation(service.getMetadata().getGeneration(), old.getObservedGeneration(),
-                outcome));
-        status.setConditions(conditions(old.getConditions(), VirtualServiceCondition::new, "VirtualServiceActive",
-                outcome));
-        return status;
+        return build(VIRTUAL_SERVICE, service, service.getStatus(), outcome);
     }
 
     public static VirtualRouterStatus virtualRouter(VirtualRouter router, Outcome outcome) {
-        VirtualRouterStatus old = router.getStatus() == null ? new VirtualRouterStatus() : router.getStatus();
-        VirtualRouterStatus status = new VirtualRouterStatus();
-        status.setVirtualRouterARN(outcome.state() != null ? outcome.state().arn() : old.getVirtualRouterARN());
-        status.setRouteARNs(outcome.state() != null ? outcome.routeArns() : old.getRouteARNs());
-        status.setObservedGeneration(generation(router.getMetadata().getGeneration(), old.getObservedGeneration(),
-                outcome));
-        status.setConditions(conditions(old.getConditions(), VirtualRouterCondition::new, "VirtualRouterActive",
-                outcome));
+        VirtualRouterStatus status = build(VIRTUAL_ROUTER, router, router.getStatus(), outcome);
+        status.setRouteARNs(outcome.state() != null
+                ? outcome.routeIds()
+                : router.getStatus() == null ? null : router.getStatus().getRouteARNs());
         return status;
     }
 
     public static VirtualGatewayStatus virtualGateway(VirtualGateway gateway, Outcome outcome) {
-        VirtualGatewayStatus old = gateway.getStatus() == null ? new VirtualGatewayStatus() : gateway.getStatus();
-        VirtualGatewayStatus status = new VirtualGatewayStatus();
-        status.setVirtualGatewayARN(outcome.state() != null ? outcome.state().arn() : old.getVirtualGatewayARN());
-        status.setObservedGeneration(old.getObservedGeneration());
-        status.setConditions(conditions(old.getConditions(), VirtualGatewayCondition::new, "VirtualGatewayActive",
-                outcome));
-        return status;
+        return build(VIRTUAL_GATEWAY, gateway, gateway.getStatus(), outcome);
     }
 
     public static GatewayRouteStatus gatewayRoute(GatewayRoute route, Outcome outcome) {
-        GatewayRouteStatus old = route.getStatus() == null ? new GatewayRouteStatus() : route.getStatus();
-        GatewayRouteStatus status = new GatewayRouteStatus();
-        status.setGatewayRouteARN(outcome.state() != null ? outcome.state().arn() : old.getGatewayRouteARN());
-        status.setObservedGeneration(generation(route.getMetadata().getGeneration(), old.getObservedGeneration(),
-                outcome));
-        status.setConditions(conditions(old.getConditions(), GatewayRouteCondition::new, "GatewayRouteActive",
-                outcome));
+        return build(GATEWAY_ROUTE, route, route.getStatus(), outcome);
+    }
+
+    /** The status a pass leads to, from the previous one (never modified) and the outcome. */
+    private static <S, C extends AppMeshCondition> S build(Shape<S, C> shape, HasMetadata resource, S previous,
+            Outcome outcome) {
+        S old = previous == null ? shape.status().get() : previous;
+        S status = shape.status().get();
+        shape.setArn().accept(status, outcome.state() != null ? outcome.state().id() : shape.arn().apply(old));
+        Long observed = shape.observed().apply(old);
+        shape.setObserved().accept(status, shape.observesGeneration() && outcome.state() != null
+                ? resource.getMetadata().getGeneration()
+                : observed);
+        shape.setConditions().accept(status, outcome.rejected()
+                ? rejected(shape.conditions().apply(old), shape.condition(), outcome)
+                : conditions(shape.conditions().apply(old), shape.condition(), shape.type(), outcome));
         return status;
     }
 
-    private static Long generation(Long current, Long observed, Outcome outcome) {
-        return outcome.state() != null ? current : observed;
+    /** The conditions after a refused update: all kept, plus {@code UpdateRejected=True} with the backend's reason. */
+    private static <C extends AppMeshCondition> List<C> rejected(List<C> old, Supplier<C> factory, Outcome outcome) {
+        List<C> conditions = new ArrayList<>();
+        C rejection = null;
+        for (C existing : old == null ? List.<C>of() : old) {
+            C copy = copy(existing, factory);
+            if (UPDATE_REJECTED.equals(existing.getType())) {
+                rejection = copy;
+            }
+            conditions.add(copy);
+        }
+        if (rejection == null) {
+            rejection = factory.get();
+            rejection.setType(UPDATE_REJECTED);
+            rejection.setLastTransitionTime(now());
+            conditions.add(rejection);
+        } else if (!"True".equals(rejection.getStatus())) {
+            rejection.setLastTransitionTime(now());
+        }
+        rejection.setStatus("True");
+        rejection.setReason(outcome.reason());
+        rejection.setMessage(outcome.message());
+        return conditions;
+    }
+
+    private static <C extends AppMeshCondition> C copy(C existing, Supplier<C> factory) {
+        C copy = factory.get();
+        copy.setType(existing.getType());
+        copy.setStatus(existing.getStatus());
+        copy.setReason(existing.getReason());
+        copy.setMessage(existing.getMessage());
+        copy.setLastTransitionTime(existing.getLastTransitionTime());
+        return copy;
     }
 
     private static <C extends AppMeshCondition> List<C> conditions(List<C> old, Supplier<C> factory, String type,
@@ -114,12 +176,11 @@ public final class StatusFactory {
         List<C> conditions = new ArrayList<>();
         boolean found = false;
         for (C existing : old == null ? List.<C>of() : old) {
-            C copy = factory.get();
-            copy.setType(existing.getType());
-            copy.setStatus(existing.getStatus());
-            copy.setReason(existing.getReason());
-            copy.setMessage(existing.getMessage());
-            copy.setLastTransitionTime(existing.getLastTransitionTime());
+            if (UPDATE_REJECTED.equals(existing.getType())) {
+                // A pass that got past the backend, or stopped before it, no longer has a refused update to report.
+                continue;
+            }
+            C copy = copy(existing, factory);
             if (type.equals(existing.getType())) {
                 found = true;
                 if (!status.equals(existing.getStatus())) {

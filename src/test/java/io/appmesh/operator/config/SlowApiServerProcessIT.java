@@ -21,7 +21,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
  * The packaged operator started while its API server answers nothing but 503 (starting, overloaded): it must not end
- * itself. It stays alive and not ready, retries, becomes ready once the API server answers, and reconciles.
+ * itself. It stays alive and not ready, retries, becomes ready once the API server answers, and reconciles. (Before
+ * the fix, the SDK's failed first list ended the process.)
  */
 class SlowApiServerProcessIT {
 
@@ -35,6 +36,10 @@ class SlowApiServerProcessIT {
                 KubernetesClient client = api.client()) {
             List<String> options = new ArrayList<>(front.operatorOptions());
             options.add("-Xmx256m");
+            // The client's own retries (10, over about 100 s) would hide a 20 s outage; without them each failed request
+            // surfaces at once, as after a longer outage on a real cluster.
+            options.add("-Dquarkus.kubernetes-client.request-retry-backoff-limit=0");
+            options.add("-Dkubernetes.request.retry.backoffLimit=0");
             api.unavailable(true);
             try (LocalOperator operator = LocalOperator.launch(api, options, Map.of(),
                     Path.of("target/slow-api-server.log"))) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.appmesh.operator.aws.AwsApiMetrics;
 import io.appmesh.operator.aws.AwsApiThrottle;
 import io.appmesh.operator.aws.AwsClients;
+import io.appmesh.operator.aws.EksClusterNetwork;
 import io.appmesh.operator.config.OperatorConfig;
 import io.appmesh.operator.testing.OperatorConfigs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,7 +27,8 @@ class ClusterIpFamilyTest {
                 + "appmesh.aws-endpoint-override=http://127.0.0.1:1\n");
 
         assertThat(new ClusterIpFamily(config,
-                new AwsClients(config, "test", new AwsApiMetrics(registry), new AwsApiThrottle(config))).isIpv6()).isTrue();
+                new EksClusterNetwork(new AwsClients(config, "test", new AwsApiMetrics(registry), new AwsApiThrottle(config))))
+                .isIpv6()).isTrue();
     }
 
     @Test
@@ -34,7 +36,8 @@ class ClusterIpFamilyTest {
         OperatorConfig config = config(dir, "");
 
         assertThat(new ClusterIpFamily(config,
-                new AwsClients(config, "test", new AwsApiMetrics(registry), new AwsApiThrottle(config))).isIpv6()).isFalse();
+                new EksClusterNetwork(new AwsClients(config, "test", new AwsApiMetrics(registry), new AwsApiThrottle(config))))
+                .isIpv6()).isFalse();
     }
 
     @Test
@@ -44,7 +47,9 @@ class ClusterIpFamilyTest {
         System.setProperty("aws.secretAccessKey", "testing");
         try {
             assertThat(new ClusterIpFamily(config,
-                    new AwsClients(config, "test", new AwsApiMetrics(registry), new AwsApiThrottle(config))).isIpv6())
+                    new EksClusterNetwork(
+                            new AwsClients(config, "test", new AwsApiMetrics(registry), new AwsApiThrottle(config))))
+                    .isIpv6())
                     .isFalse();
             // Upstream's AWS metrics: one failed call, its four attempts (three retries), no AWS error code.
             assertThat(registry.get("aws_api_calls").tags("service", "EKS", "operation", "DescribeCluster", "status_code", "0",

@@ -3,14 +3,9 @@ package io.appmesh.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.appmesh.operator.api.v1beta2.backendgroup.BackendGroup;
@@ -19,13 +14,12 @@ import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNodeCondition;
 import io.appmesh.operator.testing.Manifests;
+import io.appmesh.operator.testing.ScenarioTest;
 import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.appmesh.operator.testing.aws.Aws;
 import io.appmesh.operator.testing.aws.AwsTestEnvironment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import software.amazon.awssdk.services.appmesh.AppMeshClient;
@@ -39,23 +33,14 @@ import software.amazon.awssdk.services.appmesh.AppMeshClient;
 @WithLocalKubeApi
 @QuarkusTestResource(value = AwsTestEnvironment.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "mode", value = "moto"), @ResourceArg(name = "appmesh.enable-backend-groups", value = "true")})
-class BackendGroupsIT {
+class BackendGroupsIT extends ScenarioTest {
 
     private static final Duration CONVERGED = Duration.ofSeconds(60);
 
-    @Inject
-    KubernetesClient client;
-
-    @TestHTTPResource(value = "/", tls = true)
-    URL webhooks;
-
-    @ConfigProperty(name = "appmesh.aws-endpoint-override")
-    URI endpoint;
-
     @Test
     void groupsExpandIntoBackendsAndFollowTheirMembers() throws Exception {
-        Manifests manifests = new Manifests(client, webhooks.toURI());
-        Aws aws = new Aws(endpoint);
+        Manifests manifests = manifests();
+        Aws aws = aws();
         manifests.apply("""
                 apiVersion: v1
                 kind: Namespace

@@ -3,14 +3,9 @@ package io.appmesh.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.appmesh.operator.api.v1beta2.common.AppMeshCondition;
@@ -21,14 +16,13 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.testing.Manifests;
+import io.appmesh.operator.testing.ScenarioTest;
 import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.appmesh.operator.testing.aws.Aws;
 import io.appmesh.operator.testing.aws.AwsTestEnvironment;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import software.amazon.awssdk.services.appmesh.AppMeshClient;
@@ -43,22 +37,13 @@ import software.amazon.awssdk.services.appmesh.AppMeshClient;
 @WithLocalKubeApi
 @QuarkusTestResource(value = AwsTestEnvironment.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "mode", value = "emulator")})
-class BadInputIT {
+class BadInputIT extends ScenarioTest {
 
     private static final Duration CONVERGED = Duration.ofSeconds(60);
 
-    @Inject
-    KubernetesClient client;
-
-    @TestHTTPResource(value = "/", tls = true)
-    URL webhooks;
-
-    @ConfigProperty(name = "appmesh.aws-endpoint-override")
-    URI endpoint;
-
     @Test
     void danglingReferencesShowAsConditionsAndEventsThenConvergeOnceFixed() throws Exception {
-        Manifests manifests = new Manifests(client, webhooks.toURI());
+        Manifests manifests = manifests();
         manifests.apply(namespaceAndMesh("bad"));
         manifests.apply("""
                 apiVersion: appmesh.k8s.aws/v1beta2
@@ -97,8 +82,8 @@ class BadInputIT {
 
     @Test
     void sharedMeshThatDoesNotExistYetConvergesOnceShared() throws Exception {
-        Manifests manifests = new Manifests(client, webhooks.toURI());
-        Aws aws = new Aws(endpoint);
+        Manifests manifests = manifests();
+        Aws aws = aws();
         int mark = aws.calls().size();
         manifests.apply("""
                 apiVersion: appmesh.k8s.aws/v1beta2
@@ -127,8 +112,8 @@ class BadInputIT {
 
     @Test
     void gatewayRouteAndInUseNode() throws Exception {
-        Manifests manifests = new Manifests(client, webhooks.toURI());
-        Aws aws = new Aws(endpoint);
+        Manifests manifests = manifests();
+        Aws aws = aws();
         manifests.apply(namespaceAndMesh("edge"));
         manifests.apply(node("edge", "backend"));
         manifests
@@ -215,7 +200,7 @@ class BadInputIT {
             String name, String reason, String message) {
         String namespace = type == Mesh.class ? null : "bad";
         await().atMost(CONVERGED).untilAsserted(() -> {
-            T object = new Manifests(client, webhooks.toURI()).get(type, namespace, name);
+            T object = manifests().get(type, namespace, name);
             Object status = object.getStatus();
             assertThat(status).isNotNull();
             @SuppressWarnings("unchecked")

@@ -3,29 +3,24 @@ package io.appmesh.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.appmesh.operator.api.v1beta2.AppMeshApi;
+import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.testing.Fixtures;
 import io.appmesh.operator.testing.Manifests;
+import io.appmesh.operator.testing.ScenarioTest;
 import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.appmesh.operator.testing.aws.Aws;
 import io.appmesh.operator.testing.aws.AwsTestEnvironment;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
@@ -42,23 +37,14 @@ import software.amazon.awssdk.services.servicediscovery.model.ServiceSummary;
 @WithLocalKubeApi
 @QuarkusTestResource(value = AwsTestEnvironment.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "mode", value = "moto")})
-class CloudMapIT {
+class CloudMapIT extends ScenarioTest {
 
     private static final Duration CONVERGED = Duration.ofSeconds(60);
 
-    @Inject
-    KubernetesClient client;
-
-    @TestHTTPResource(value = "/", tls = true)
-    URL webhooks;
-
-    @ConfigProperty(name = "appmesh.aws-endpoint-override")
-    URI endpoint;
-
     @Test
     void podsAreRegisteredGatedAndDeregistered() throws Exception {
-        Manifests manifests = new Manifests(client, webhooks.toURI());
-        Aws aws = new Aws(endpoint);
+        Manifests manifests = manifests();
+        Aws aws = aws();
         try (ServiceDiscoveryClient cloudMap = aws.cloudMap()) {
             Aws.createHttpNamespace(cloudMap, "apps.local");
         }
@@ -117,6 +103,69 @@ class CloudMapIT {
             manifests.deleteAndAwait(CONVERGED, node);
             await().atMost(CONVERGED).until(() -> Aws.cloudMapService(cloudMap, "colors").isEmpty());
         }
+    }
+
+    /**
+     * Pods already running when their VirtualNode is created, and pods a changed selector picks up, are registered
+     * without waiting for a pod event; every registration of a pod carries a fresh request id (Cloud Map treats a
+     * repeated one as the same request).
+     */
+    @Test
+    void runningPodsAreRegisteredWhenANodeSelectsThem() {
+        Manifests manifests = manifests();
+        Aws aws = aws();
+        try (ServiceDiscoveryClient cloudMap = aws.cloudMap()) {
+            Aws.createHttpNamespace(cloudMap, "early.local");
+        }
+        manifests.apply("""
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: early, labels: {mesh: early}}
+                ---
+                apiVersion: appmesh.k8s.aws/v1beta2
+                kind: Mesh
+                metadata: {name: early}
+                spec: {namespaceSelector: {matchLabels: {mesh: early}}}
+                """);
+        manifests.awaitActive(Mesh.class, null, "early", CONVERGED);
+        Fixtures.runReadyPod(client, "early", "blue-1", "blue", "10.3.0.1", true);
+        Fixtures.runReadyPod(client, "early", "green-1", "green", "10.3.0.2", true);
+
+        manifests.apply("""
+                apiVersion: appmesh.k8s.aws/v1beta2
+                kind: VirtualNode
+                metadata: {name: early, namespace: early}
+                spec:
+                  podSelector: {matchLabels: {app: blue}}
+                  listeners: [{portMapping: {port: 8080, protocol: http}}]
+                  serviceDiscovery: {awsCloudMap: {namespaceName: early.local, serviceName: early}}
+                """);
+        try (ServiceDiscoveryClient cloudMap = aws.cloudMap()) {
+            await().atMost(CONVERGED).until(() -> ids(cloudMap, "early").equals(List.of("10.3.0.1")));
+
+            // The selector changes to pods that are already running: they are registered at once.
+            VirtualNode node = manifests.get(VirtualNode.class, "early", "early");
+            node.getSpec().getPodSelector().setMatchLabels(Map.of("app", "green"));
+            client.resource(node).update();
+            await().atMost(CONVERGED).until(() -> ids(cloudMap, "early").equals(List.of("10.3.0.2")));
+
+            // Back to blue: blue-1 is registered again, with a request id of its own.
+            node = manifests.get(VirtualNode.class, "early", "early");
+            node.getSpec().getPodSelector().setMatchLabels(Map.of("app", "blue"));
+            client.resource(node).update();
+            await().atMost(CONVERGED).until(() -> ids(cloudMap, "early").equals(List.of("10.3.0.1")));
+            List<String> requestIds = aws.bodies("RegisterInstance").stream()
+                    .filter(body -> body.path("InstanceId").asText().equals("10.3.0.1"))
+                    .map(body -> body.path("CreatorRequestId").asText()).toList();
+            assertThat(requestIds).hasSize(2).doesNotHaveDuplicates();
+        }
+    }
+
+    private static List<String> ids(ServiceDiscoveryClient cloudMap, String service) {
+        return Aws.cloudMapService(cloudMap, service)
+                .map(s -> cloudMap.listInstances(r -> r.serviceId(s.id())).instances().stream()
+                        .map(InstanceSummary::id).sorted().toList())
+                .orElse(List.of());
     }
 
     private static String gate(Pod pod) {

@@ -3,29 +3,23 @@ package io.appmesh.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.appmesh.operator.api.v1beta2.AppMeshApi;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.testing.Fixtures;
 import io.appmesh.operator.testing.Manifests;
+import io.appmesh.operator.testing.ScenarioTest;
 import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.appmesh.operator.testing.aws.Aws;
 import io.appmesh.operator.testing.aws.AwsTestEnvironment;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
@@ -42,24 +36,15 @@ import software.amazon.awssdk.services.servicediscovery.model.ServiceSummary;
 @QuarkusTestResource(value = AwsTestEnvironment.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "mode", value = "moto"),
         @ResourceArg(name = "appmesh.enable-custom-health-check", value = "true")})
-class CustomHealthCheckIT {
+class CustomHealthCheckIT extends ScenarioTest {
 
     private static final Duration CONVERGED = Duration.ofSeconds(60);
     private static final String GATE = AppMeshApi.CLOUDMAP_READINESS_CONDITION;
 
-    @Inject
-    KubernetesClient client;
-
-    @TestHTTPResource(value = "/", tls = true)
-    URL webhooks;
-
-    @ConfigProperty(name = "appmesh.aws-endpoint-override")
-    URI endpoint;
-
     @Test
     void instancesFollowPodReadinessThroughCustomHealthStatus() throws Exception {
-        Manifests manifests = new Manifests(client, webhooks.toURI());
-        Aws aws = new Aws(endpoint);
+        Manifests manifests = manifests();
+        Aws aws = aws();
         try (ServiceDiscoveryClient cloudMap = aws.cloudMap()) {
             Aws.createHttpNamespace(cloudMap, "health.local");
 
@@ -94,6 +79,10 @@ class CustomHealthCheckIT {
             ready("api-2", false);
             await().atMost(CONVERGED).until(() -> health(cloudMap).equals(
                     Map.of("10.1.0.1", HealthStatus.HEALTHY, "10.1.0.2", HealthStatus.UNHEALTHY)));
+            // A pod that is not ready is not probed for its readiness gate (it used to be, every 4 s, forever).
+            long probes = probes(aws, "10.1.0.2");
+            Thread.sleep(10_000);
+            assertThat(probes(aws, "10.1.0.2")).isEqualTo(probes);
             ready("api-2", true);
             await().atMost(CONVERGED).until(() -> health(cloudMap).get("10.1.0.2") == HealthStatus.HEALTHY);
 
@@ -103,6 +92,12 @@ class CustomHealthCheckIT {
             manifests.deleteAndAwait(CONVERGED, manifests.get(VirtualNode.class, "checked", "api"));
             await().atMost(CONVERGED).until(() -> Aws.cloudMapService(cloudMap, "api").isEmpty());
         }
+    }
+
+    /** The operator's health probes of one instance so far. */
+    private static long probes(Aws aws, String ip) {
+        return aws.bodies("GetInstancesHealthStatus").stream()
+                .filter(body -> body.path("Instances").toString().contains("\"" + ip + "\"")).count();
     }
 
     private void ready(String pod, boolean ready) {

@@ -3,28 +3,22 @@ package io.appmesh.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.testing.Manifests;
+import io.appmesh.operator.testing.ScenarioTest;
 import io.appmesh.operator.testing.WithLocalKubeApi;
 import io.appmesh.operator.testing.aws.Aws;
 import io.appmesh.operator.testing.aws.AwsTestEnvironment;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import software.amazon.awssdk.services.appmesh.AppMeshClient;
@@ -38,23 +32,14 @@ import software.amazon.awssdk.services.appmesh.AppMeshClient;
 @WithLocalKubeApi
 @QuarkusTestResource(value = AwsTestEnvironment.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "mode", value = "moto"), @ResourceArg(name = "appmesh.aws-api-attempt-timeout", value = "1s")})
-class FaultsIT {
+class FaultsIT extends ScenarioTest {
 
     private static final Duration CONVERGED = Duration.ofSeconds(120);
 
-    @Inject
-    KubernetesClient client;
-
-    @TestHTTPResource(value = "/", tls = true)
-    URL webhooks;
-
-    @ConfigProperty(name = "appmesh.aws-endpoint-override")
-    URI endpoint;
-
     @Test
     void everythingConvergesThroughTwentyPercentFaultsAndIsRemovedCompletely() throws Exception {
-        Manifests manifests = new Manifests(client, webhooks.toURI());
-        Aws aws = new Aws(endpoint);
+        Manifests manifests = manifests();
+        Aws aws = aws();
         aws.faults(0.2, 7, 1500);
         try {
             List<HasMetadata> objects = manifests.apply(chain("faulty"));
@@ -89,8 +74,8 @@ class FaultsIT {
 
     @Test
     void aCreateWhoseAnswerIsLostCreatesNoDuplicate() throws Exception {
-        Manifests manifests = new Manifests(client, webhooks.toURI());
-        Aws aws = new Aws(endpoint);
+        Manifests manifests = manifests();
+        Aws aws = aws();
         manifests.apply(chain("lost").split("---\napiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualService")[0]);
         manifests.awaitActive(Mesh.class, null, "lost", CONVERGED);
         // The next CreateVirtualNode is carried out, but its answer never comes back: the operator's attempt times out,

@@ -9,10 +9,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import org.jboss.logging.Logger;
 
@@ -57,17 +60,21 @@ import software.amazon.awssdk.services.appmesh.model.VirtualServiceData;
 import software.amazon.awssdk.services.appmesh.model.VirtualServiceSpec;
 
 /**
- * The AWS App Mesh backend (controllers.md §2–§8): describe, then create when absent or update when the desired spec
+ * The AWS App Mesh backend: describe, then create when absent or update when the desired spec
  * differs from the described one, so that a converged object costs one read and no write per reconcile.
  * <ul>
  * <li>Equality is upstream's: absent equals empty ({@link SdkJson#write}), and an unset listener health-check port is
  * not a difference (AWS fills it in from the listener).</li>
  * <li>Objects whose {@code resourceOwner} is another account (shared meshes) are never updated or deleted.</li>
- * <li>Creates and updates carry a {@code clientToken} derived from the resource's UID and generation, stable across SDK
- * retries and operator restarts, so a crash between the request and the status write cannot create twice.</li>
+ * <li>Creates carry a {@code clientToken} derived from the resource's UID and generation, stable across SDK retries and
+ * operator restarts, so a crash between the request and the status write cannot create twice. Updates carry none (the
+ * SDK makes one per call, as upstream): the desired spec can change within one generation (a new VirtualService under a
+ * {@code *} backend group), and App Mesh refuses a used token with another body; and an object changed in AWS by hand
+ * must be repaired at the next resync, not answered from the token's memory.</li>
  * </ul>
  */
 @ApplicationScoped
+@Typed(AwsMeshBackend.class)
 public class AwsMeshBackend implements MeshBackend {
 
     private static final Logger LOG = Logger.getLogger(AwsMeshBackend.class);
@@ -91,29 +98,23 @@ public class AwsMeshBackend implements MeshBackend {
         MeshSpec desired = spec(() -> AwsSpecs.mesh(mesh));
         Optional<MeshData> found = find("DescribeMesh",
                 () -> appMesh().describeMesh(r -> r.meshName(name).meshOwner(owner)).mesh());
-        MeshData data;
-        if (found.isEmpty()) {
+        MeshData data = converge(found, MeshData::metadata, MeshData::spec, desired, false, () -> {
             if (owner != null && !owner.equals(account.id())) {
                 // Upstream would create the mesh in its own account here, which is never what the user meant.
                 throw new BackendException("MeshNotFound", "mesh " + name + " of account " + owner
                         + " does not exist or is not shared with account " + account.id(), null);
             }
-            data = call("CreateMesh", () -> appMesh()
+            return call("CreateMesh", () -> appMesh()
                     .createMesh(r -> r.meshName(name).spec(desired).clientToken(token(mesh, "CreateMesh"))).mesh());
-        } else if (controlled(found.get().metadata()) && differs(desired, found.get().spec(), false)) {
-            data = call("UpdateMesh", () -> appMesh()
-                    .updateMesh(r -> r.meshName(name).spec(desired).clientToken(token(mesh, "UpdateMesh"))).mesh());
-        } else {
-            data = found.get();
-        }
+        }, actual -> call("UpdateMesh", () -> appMesh()
+                .updateMesh(r -> r.meshName(name).spec(desired)).mesh()));
         return new BackendState(data.metadata().arn(), active(data.status().statusAsString()));
     }
 
     @Override
-    public void delete(Mesh mesh) {
+    public void delete(Mesh mesh, boolean recorded) {
         String name = mesh.getSpec().getAwsName();
         String owner = mesh.getSpec().getMeshOwner();
-        boolean recorded = mesh.getStatus() != null && mesh.getStatus().getMeshARN() != null;
         Optional<MeshData> found = findForCleanup(recorded, "DescribeMesh",
                 () -> appMesh().describeMesh(r -> r.meshName(name).meshOwner(owner)).mesh());
         if (found.isPresent() && controlled(found.get().metadata())) {
@@ -125,31 +126,24 @@ public class AwsMeshBackend implements MeshBackend {
 
     @Override
     public BackendState syncVirtualNode(Resolved<VirtualNode> resolved) {
-        MeshScope mesh = resolved.mesh();
+        MeshScope mesh = resolved.scope();
         VirtualNode node = resolved.resource();
         String name = node.getSpec().getAwsName();
         VirtualNodeSpec desired = spec(() -> AwsSpecs.virtualNode(resolved));
         Optional<VirtualNodeData> found = find("DescribeVirtualNode", () -> appMesh().describeVirtualNode(
                 r -> r.meshName(mesh.meshName()).meshOwner(mesh.meshOwner()).virtualNodeName(name)).virtualNode());
-        VirtualNodeData data;
-        if (found.isEmpty()) {
-            data = call("CreateVirtualNode", () -> appMesh().createVirtualNode(r -> r.meshName(mesh.meshName())
-                    .meshOwner(mesh.meshOwner()).virtualNodeName(name).spec(desired)
-                    .clientToken(token(node, "CreateVirtualNode"))).virtualNode());
-        } else if (controlled(found.get().metadata()) && differs(desired, found.get().spec(), true)) {
-            data = call("UpdateVirtualNode", () -> appMesh().updateVirtualNode(r -> r.meshName(mesh.meshName())
-                    .meshOwner(mesh.meshOwner()).virtualNodeName(name).spec(desired)
-                    .clientToken(token(node, "UpdateVirtualNode"))).virtualNode());
-        } else {
-            data = found.get();
-        }
+        VirtualNodeData data = converge(found, VirtualNodeData::metadata, VirtualNodeData::spec, desired, true,
+                () -> call("CreateVirtualNode", () -> appMesh().createVirtualNode(r -> r.meshName(mesh.meshName())
+                        .meshOwner(mesh.meshOwner()).virtualNodeName(name).spec(desired)
+                        .clientToken(token(node, "CreateVirtualNode"))).virtualNode()),
+                actual -> call("UpdateVirtualNode", () -> appMesh().updateVirtualNode(r -> r.meshName(mesh.meshName())
+                        .meshOwner(mesh.meshOwner()).virtualNodeName(name).spec(desired)).virtualNode()));
         return new BackendState(data.metadata().arn(), active(data.status().statusAsString()));
     }
 
     @Override
-    public void delete(MeshScope mesh, VirtualNode node) {
+    public void delete(MeshScope mesh, VirtualNode node, boolean recorded) {
         String name = node.getSpec().getAwsName();
-        boolean recorded = node.getStatus() != null && node.getStatus().getVirtualNodeARN() != null;
         Optional<VirtualNodeData> found = findForCleanup(recorded, "DescribeVirtualNode", () -> appMesh()
                 .describeVirtualNode(r -> r.meshName(mesh.meshName()).meshOwner(mesh.meshOwner()).virtualNodeName(name))
                 .virtualNode());
@@ -163,34 +157,26 @@ public class AwsMeshBackend implements MeshBackend {
 
     @Override
     public BackendState syncVirtualService(Resolved<VirtualService> resolved) {
-        MeshScope mesh = resolved.mesh();
+        MeshScope mesh = resolved.scope();
         VirtualService service = resolved.resource();
         String name = service.getSpec().getAwsName();
         VirtualServiceSpec desired = spec(() -> AwsSpecs.virtualService(resolved));
         Optional<VirtualServiceData> found = find("DescribeVirtualService", () -> appMesh().describeVirtualService(
                 r -> r.meshName(mesh.meshName()).meshOwner(mesh.meshOwner()).virtualServiceName(name))
                 .virtualService());
-        VirtualServiceData data;
-        if (found.isEmpty()) {
-            data = call("CreateVirtualService", () -> appMesh().createVirtualService(r -> r.meshName(mesh.meshName())
-                    .meshOwner(mesh.meshOwner()).virtualServiceName(name).spec(desired)
-                    .clientToken(token(service, "CreateVirtualService"))).virtualService());
-        } else if (controlled(found.get().metadata()) && differs(desired, found.get().spec(), false)) {
-            // Upstream updates in the described object's mesh (same name and owner as ours).
-            VirtualServiceData actual = found.get();
-            data = call("UpdateVirtualService", () -> appMesh().updateVirtualService(r -> r.meshName(actual.meshName())
-                    .meshOwner(actual.metadata().meshOwner()).virtualServiceName(name).spec(desired)
-                    .clientToken(token(service, "UpdateVirtualService"))).virtualService());
-        } else {
-            data = found.get();
-        }
+        // Upstream updates in the described object's mesh (same name and owner as ours).
+        VirtualServiceData data = converge(found, VirtualServiceData::metadata, VirtualServiceData::spec, desired, false,
+                () -> call("CreateVirtualService", () -> appMesh().createVirtualService(r -> r.meshName(mesh.meshName())
+                        .meshOwner(mesh.meshOwner()).virtualServiceName(name).spec(desired)
+                        .clientToken(token(service, "CreateVirtualService"))).virtualService()),
+                actual -> call("UpdateVirtualService", () -> appMesh().updateVirtualService(r -> r.meshName(actual.meshName())
+                        .meshOwner(actual.metadata().meshOwner()).virtualServiceName(name).spec(desired)).virtualService()));
         return new BackendState(data.metadata().arn(), active(data.status().statusAsString()));
     }
 
     @Override
-    public void delete(MeshScope mesh, VirtualService service) {
+    public void delete(MeshScope mesh, VirtualService service, boolean recorded) {
         String name = service.getSpec().getAwsName();
-        boolean recorded = service.getStatus() != null && service.getStatus().getVirtualServiceARN() != null;
         Optional<VirtualServiceData> found = findForCleanup(recorded, "DescribeVirtualService", () -> appMesh()
                 .describeVirtualService(
                         r -> r.meshName(mesh.meshName()).meshOwner(mesh.meshOwner()).virtualServiceName(name))
@@ -206,7 +192,7 @@ public class AwsMeshBackend implements MeshBackend {
 
     @Override
     public BackendState syncVirtualRouter(Resolved<VirtualRouter> resolved) {
-        MeshScope mesh = resolved.mesh();
+        MeshScope mesh = resolved.scope();
         VirtualRouter router = resolved.resource();
         String name = router.getSpec().getAwsName();
         VirtualRouterSpec desired = spec(() -> AwsSpecs.virtualRouter(router));
@@ -242,7 +228,7 @@ public class AwsMeshBackend implements MeshBackend {
             if (controlled(data.metadata()) && differs(desired, data.spec(), false)) {
                 VirtualRouterData updated = call("UpdateVirtualRouter", () -> appMesh().updateVirtualRouter(
                         r -> r.meshName(mesh.meshName()).meshOwner(mesh.meshOwner()).virtualRouterName(name)
-                                .spec(desired).clientToken(token(router, "UpdateVirtualRouter")))
+                                .spec(desired))
                         .virtualRouter());
                 return withRoutes(updated, syncRoutes(mesh, router, name, desiredRoutes));
             }
@@ -274,8 +260,8 @@ public class AwsMeshBackend implements MeshBackend {
                 if (differs(spec, actual.spec(), false)) {
                     // Upstream updates routes without an ownership check: they live and die with their router.
                     actual = call("UpdateRoute", () -> appMesh().updateRoute(r -> r.meshName(mesh.meshName())
-                            .meshOwner(mesh.meshOwner()).virtualRouterName(routerName).routeName(routeName).spec(spec)
-                            .clientToken(token(router, "UpdateRoute/" + routeName))).route());
+                            .meshOwner(mesh.meshOwner()).virtualRouterName(routerName).routeName(routeName).spec(spec))
+                            .route());
                 }
                 arns.put(routeName, actual.metadata().arn());
             }
@@ -328,9 +314,8 @@ public class AwsMeshBackend implements MeshBackend {
     }
 
     @Override
-    public void delete(MeshScope mesh, VirtualRouter router) {
+    public void delete(MeshScope mesh, VirtualRouter router, boolean recorded) {
         String name = router.getSpec().getAwsName();
-        boolean recorded = router.getStatus() != null && router.getStatus().getVirtualRouterARN() != null;
         Optional<VirtualRouterData> found = findForCleanup(recorded, "DescribeVirtualRouter", () -> appMesh()
                 .describeVirtualRouter(
                         r -> r.meshName(mesh.meshName()).meshOwner(mesh.meshOwner()).virtualRouterName(name))
@@ -349,32 +334,25 @@ public class AwsMeshBackend implements MeshBackend {
 
     @Override
     public BackendState syncVirtualGateway(Resolved<VirtualGateway> resolved) {
-        MeshScope mesh = resolved.mesh();
+        MeshScope mesh = resolved.scope();
         VirtualGateway gateway = resolved.resource();
         String name = gateway.getSpec().getAwsName();
         VirtualGatewaySpec desired = spec(() -> AwsSpecs.virtualGateway(gateway));
         Optional<VirtualGatewayData> found = find("DescribeVirtualGateway", () -> appMesh().describeVirtualGateway(
                 r -> r.meshName(mesh.meshName()).meshOwner(mesh.meshOwner()).virtualGatewayName(name))
                 .virtualGateway());
-        VirtualGatewayData data;
-        if (found.isEmpty()) {
-            data = call("CreateVirtualGateway", () -> appMesh().createVirtualGateway(r -> r.meshName(mesh.meshName())
-                    .meshOwner(mesh.meshOwner()).virtualGatewayName(name).spec(desired)
-                    .clientToken(token(gateway, "CreateVirtualGateway"))).virtualGateway());
-        } else if (controlled(found.get().metadata()) && differs(desired, found.get().spec(), true)) {
-            data = call("UpdateVirtualGateway", () -> appMesh().updateVirtualGateway(r -> r.meshName(mesh.meshName())
-                    .meshOwner(mesh.meshOwner()).virtualGatewayName(name).spec(desired)
-                    .clientToken(token(gateway, "UpdateVirtualGateway"))).virtualGateway());
-        } else {
-            data = found.get();
-        }
+        VirtualGatewayData data = converge(found, VirtualGatewayData::metadata, VirtualGatewayData::spec, desired, true,
+                () -> call("CreateVirtualGateway", () -> appMesh().createVirtualGateway(r -> r.meshName(mesh.meshName())
+                        .meshOwner(mesh.meshOwner()).virtualGatewayName(name).spec(desired)
+                        .clientToken(token(gateway, "CreateVirtualGateway"))).virtualGateway()),
+                actual -> call("UpdateVirtualGateway", () -> appMesh().updateVirtualGateway(r -> r.meshName(mesh.meshName())
+                        .meshOwner(mesh.meshOwner()).virtualGatewayName(name).spec(desired)).virtualGateway()));
         return new BackendState(data.metadata().arn(), active(data.status().statusAsString()));
     }
 
     @Override
-    public void delete(MeshScope mesh, VirtualGateway gateway) {
+    public void delete(MeshScope mesh, VirtualGateway gateway, boolean recorded) {
         String name = gateway.getSpec().getAwsName();
-        boolean recorded = gateway.getStatus() != null && gateway.getStatus().getVirtualGatewayARN() != null;
         Optional<VirtualGatewayData> found = findForCleanup(recorded, "DescribeVirtualGateway", () -> appMesh()
                 .describeVirtualGateway(
                         r -> r.meshName(mesh.meshName()).meshOwner(mesh.meshOwner()).virtualGatewayName(name))
@@ -389,32 +367,26 @@ public class AwsMeshBackend implements MeshBackend {
 
     @Override
     public BackendState syncGatewayRoute(Resolved<GatewayRoute> resolved, String gatewayName) {
-        MeshScope mesh = resolved.mesh();
+        MeshScope mesh = resolved.scope();
         GatewayRoute route = resolved.resource();
         String name = route.getSpec().getAwsName();
         GatewayRouteSpec desired = spec(() -> AwsSpecs.gatewayRoute(resolved));
         Optional<GatewayRouteData> found = find("DescribeGatewayRoute",
                 () -> appMesh().describeGatewayRoute(r -> r.meshName(mesh.meshName()).meshOwner(mesh.meshOwner())
                         .virtualGatewayName(gatewayName).gatewayRouteName(name)).gatewayRoute());
-        GatewayRouteData data;
-        if (found.isEmpty()) {
-            data = call("CreateGatewayRoute", () -> appMesh().createGatewayRoute(r -> r.meshName(mesh.meshName())
-                    .meshOwner(mesh.meshOwner()).virtualGatewayName(gatewayName).gatewayRouteName(name).spec(desired)
-                    .clientToken(token(route, "CreateGatewayRoute"))).gatewayRoute());
-        } else if (controlled(found.get().metadata()) && differs(desired, found.get().spec(), false)) {
-            data = call("UpdateGatewayRoute", () -> appMesh().updateGatewayRoute(r -> r.meshName(mesh.meshName())
-                    .meshOwner(mesh.meshOwner()).virtualGatewayName(gatewayName).gatewayRouteName(name).spec(desired)
-                    .clientToken(token(route, "UpdateGatewayRoute"))).gatewayRoute());
-        } else {
-            data = found.get();
-        }
+        GatewayRouteData data = converge(found, GatewayRouteData::metadata, GatewayRouteData::spec, desired, false,
+                () -> call("CreateGatewayRoute", () -> appMesh().createGatewayRoute(r -> r.meshName(mesh.meshName())
+                        .meshOwner(mesh.meshOwner()).virtualGatewayName(gatewayName).gatewayRouteName(name).spec(desired)
+                        .clientToken(token(route, "CreateGatewayRoute"))).gatewayRoute()),
+                actual -> call("UpdateGatewayRoute", () -> appMesh().updateGatewayRoute(r -> r.meshName(mesh.meshName())
+                        .meshOwner(mesh.meshOwner()).virtualGatewayName(gatewayName).gatewayRouteName(name).spec(desired))
+                        .gatewayRoute()));
         return new BackendState(data.metadata().arn(), active(data.status().statusAsString()));
     }
 
     @Override
-    public void delete(MeshScope mesh, String gatewayName, GatewayRoute route) {
+    public void delete(MeshScope mesh, String gatewayName, GatewayRoute route, boolean recorded) {
         String name = route.getSpec().getAwsName();
-        boolean recorded = route.getStatus() != null && route.getStatus().getGatewayRouteARN() != null;
         Optional<GatewayRouteData> found = findForCleanup(recorded, "DescribeGatewayRoute",
                 () -> appMesh().describeGatewayRoute(r -> r.meshName(mesh.meshName()).meshOwner(mesh.meshOwner())
                         .virtualGatewayName(gatewayName).gatewayRouteName(name)).gatewayRoute());
@@ -425,6 +397,22 @@ public class AwsMeshBackend implements MeshBackend {
     }
 
     // ------------------------------------------------------------------------------------------------------ common
+
+    /**
+     * The shape every kind shares: create when absent, update when the object is ours and its spec differs (upstream's
+     * equality, {@link #differs}), else keep what was described.
+     */
+    private <D> D converge(Optional<D> found, Function<D, ResourceMetadata> metadata, Function<D, SdkPojo> spec,
+            SdkPojo desired, boolean healthCheckPortDefaults, Supplier<D> create, UnaryOperator<D> update) {
+        if (found.isEmpty()) {
+            return create.get();
+        }
+        D actual = found.get();
+        if (controlled(metadata.apply(actual)) && differs(desired, spec.apply(actual), healthCheckPortDefaults)) {
+            return update.apply(actual);
+        }
+        return actual;
+    }
 
     private AppMeshClient appMesh() {
         return clients.appMesh();

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.appmesh.model.VirtualRouterSpec;
 import software.amazon.awssdk.services.appmesh.model.VirtualServiceSpec;
 
 /**
- * The App Mesh spec each resource asks for (upstream's SDK spec mapping, controllers.md §3–§8). The CRDs mirror the App
+ * The App Mesh spec each resource asks for (upstream's SDK spec mapping). The CRDs mirror the App
  * Mesh API shapes, so a spec is the resource's spec as JSON minus the Kubernetes-only fields, with every reference
  * replaced by the referenced object's AWS name; {@link SdkJson} turns that into the SDK type and refuses any field the
  * API does not have.
@@ -62,9 +62,9 @@ final class AwsSpecs {
                         "virtualServiceARN"));
             }
         }
-        if (!resolved.extraBackends().isEmpty()) {
+        if (!resolved.groupBackendNames().isEmpty()) {
             var backends = spec.withArray("backends");
-            resolved.extraBackends().forEach(name -> backends.addObject().putObject("virtualService")
+            resolved.groupBackendNames().forEach(name -> backends.addObject().putObject("virtualService")
                     .put("virtualServiceName", name));
         }
         return SdkJson.read(spec, VirtualNodeSpec.builder());

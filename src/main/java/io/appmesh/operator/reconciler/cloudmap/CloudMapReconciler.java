@@ -20,9 +20,10 @@ import io.appmesh.operator.api.v1beta2.AppMeshApi;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.backend.BackendException;
-import io.appmesh.operator.backend.aws.cloudmap.CloudMapRegistrar;
-import io.appmesh.operator.backend.aws.cloudmap.CloudMapRegistrar.Endpoint;
+import io.appmesh.operator.backend.EndpointRegistry;
+import io.appmesh.operator.mesh.Endpoint;
 import io.appmesh.operator.mesh.LabelSelectors;
+import io.appmesh.operator.mesh.PodEndpoints;
 import io.appmesh.operator.mesh.ReferenceException;
 import io.appmesh.operator.mesh.References;
 import io.appmesh.operator.reconciler.Backoff;
@@ -47,7 +48,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
 /**
- * Upstream's {@code cloudMap} controller (controllers.md §10): for VirtualNodes with {@code awsCloudMap} service
+ * Upstream's {@code cloudMap} controller: for VirtualNodes with {@code awsCloudMap} service
  * discovery, registers their pods in Cloud Map and sets the pods' {@code conditions.appmesh.k8s.aws/aws-cloudmap-healthy}
  * readiness-gate condition once Cloud Map has reported the instance's health unchanged for 20 seconds (probed every
  * 4 s). Runs on VirtualNode events and on pod creation, deletion, readiness flips and label changes.
@@ -63,7 +64,7 @@ public class CloudMapReconciler implements Reconciler<VirtualNode> {
     static final Duration HEALTH_STABLE = Duration.ofSeconds(20);
     private static final Logger LOG = Logger.getLogger(CloudMapReconciler.class);
 
-    private final CloudMapRegistrar registrar;
+    private final EndpointRegistry registrar;
     private final References references;
     private final EventRecorder events;
     private final Backoff backoff;
@@ -71,10 +72,18 @@ public class CloudMapReconciler implements Reconciler<VirtualNode> {
     /** Per pod UID: the health last observed and since when. */
     private final Map<String, Observation> observed = new ConcurrentHashMap<>();
 
-    private record Observation(boolean healthy, Instant since) {
+    private record Observation(boolean healthy, Instant since, Instant firstProbe) {
     }
 
-    public CloudMapReconciler(CloudMapRegistrar registrar, References references, EventRecorder events,
+    private record NodeLabels(Map<String, String> labels, Instant at) {
+    }
+
+    private static final Duration NODE_CACHE_TTL = Duration.ofMinutes(2);
+    /** Upstream gives up on a pod's readiness gate after half an hour of probing. */
+    static final Duration PROBE_LIMIT = Duration.ofMinutes(30);
+    private final Map<String, NodeLabels> nodes = new ConcurrentHashMap<>();
+
+    public CloudMapReconciler(EndpointRegistry registrar, References references, EventRecorder events,
             Backoff backoff, ReconcileMetrics metrics) {
         this.registrar = registrar;
         this.references = references;
@@ -91,7 +100,7 @@ public class CloudMapReconciler implements Reconciler<VirtualNode> {
                         .list(pod.getMetadata().getNamespace(), node -> selects(node, pod))
                         .map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .withOnUpdateFilter((now, before) -> now.getMetadata().getDeletionTimestamp() != null
-                        || containersReady(now) != containersReady(before)
+                        || PodEndpoints.containersReady(now) != PodEndpoints.containersReady(before)
                         || !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels())
                         || !Objects.equals(now.getStatus() == null ? null : now.getStatus().getPodIP(),
                                 before.getStatus() == null ? null : before.getStatus().getPodIP()))
@@ -125,10 +134,10 @@ public class CloudMapReconciler implements Reconciler<VirtualNode> {
         try {
             Finalizers.ensure(client, node, List.of(AppMeshApi.CLOUDMAP_RESOURCES_FINALIZER));
             Mesh mesh = references.mesh(node.getSpec(), new CacheLookup(context));
-            CloudMapRegistrar.Service service = registrar.service(node);
+            EndpointRegistry.Registration service = registrar.registration(node);
             annotate(client, node, service);
             List<Pod> pods = pods(node, context);
-            List<Endpoint> endpoints = endpoints(client, pods);
+            List<Endpoint> endpoints = PodEndpoints.of(pods, name -> nodeLabels(client, name));
             registrar.register(node, mesh.getSpec().getAwsName(), service, endpoints);
             boolean probing = probe(client, service, pods, endpoints);
             backoff.reset(node);
@@ -144,7 +153,7 @@ public class CloudMapReconciler implements Reconciler<VirtualNode> {
     }
 
     /** Records the service's ARN on the node once (upstream never updates it). */
-    private static void annotate(KubernetesClient client, VirtualNode node, CloudMapRegistrar.Service service) {
+    private static void annotate(KubernetesClient client, VirtualNode node, EndpointRegistry.Registration service) {
         Map<String, String> annotations = node.getMetadata().getAnnotations();
         if (service.arn() == null || (annotations != null && annotations.containsKey("cloudMapServiceARN"))) {
             return;
@@ -159,67 +168,58 @@ public class CloudMapReconciler implements Reconciler<VirtualNode> {
         if (node.getSpec().getPodSelector() == null) {
             return List.of();
         }
-        Set<Pod> pods = context.getSecondaryResources(Pod.class);
-        return pods.stream().filter(pod -> pod.getMetadata().getNamespace().equals(node.getMetadata().getNamespace())
-                && selects(node, pod)).toList();
+        // Listed by selector from the pod cache on every pass (as upstream lists them), not only the pods whose events
+        // were mapped to this node: pods already running when the node is created, or when its selector changes, count.
+        @SuppressWarnings("unchecked")
+        var cache = (InformerEventSource<Pod, VirtualNode>) context.eventSourceRetriever().getEventSourceFor(Pod.class);
+        return cache.list(node.getMetadata().getNamespace(), pod -> selects(node, pod)).toList();
     }
 
-    /** Upstream's pod classification (controllers.md §10.2 step 6), with the node's region and zone. */
-    private static List<Endpoint> endpoints(KubernetesClient client, List<Pod> pods) {
-        List<Endpoint> endpoints = new ArrayList<>();
-        for (Pod pod : pods) {
-            String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
-            if (pod.getMetadata().getDeletionTimestamp() != null || ip == null || ip.isEmpty()) {
-                continue;
-            }
-            boolean ready = containersReady(pod);
-            String phase = pod.getStatus().getPhase();
-            String restart = pod.getSpec() == null ? "Always" : pod.getSpec().getRestartPolicy();
-            if (!ready && ("Never".equals(restart) && ("Failed".equals(phase) || "Succeeded".equals(phase))
-                    || "OnFailure".equals(restart) && "Succeeded".equals(phase))) {
-                continue;
-            }
-            String region = null;
-            String zone = null;
-            if (pod.getSpec() != null && pod.getSpec().getNodeName() != null) {
-                try {
-                    Node host = client.nodes().withName(pod.getSpec().getNodeName()).get();
-                    Map<String, String> labels = host == null || host.getMetadata().getLabels() == null
-                            ? Map.of()
-                            : host.getMetadata().getLabels();
-                    region = labels.getOrDefault("topology.kubernetes.io/region",
-                            labels.get("failure-domain.beta.kubernetes.io/region"));
-                    zone = labels.getOrDefault("topology.kubernetes.io/zone",
-                            labels.get("failure-domain.beta.kubernetes.io/zone"));
-                } catch (RuntimeException e) {
-                    // upstream ignores node lookup errors
-                }
-            }
-            endpoints.add(new Endpoint(ip, pod.getMetadata().getName(), pod.getMetadata().getNamespace(),
-                    Optional.ofNullable(pod.getMetadata().getLabels()).orElse(Map.of()), ready, region, zone));
+    /**
+     * The labels of a Kubernetes node, for the endpoints' region and zone, remembered for two minutes (a pass must not
+     * read every pod's node); upstream ignores look-up errors.
+     */
+    private Map<String, String> nodeLabels(KubernetesClient client, String nodeName) {
+        NodeLabels cached = nodes.get(nodeName);
+        if (cached != null && cached.at().plus(NODE_CACHE_TTL).isAfter(Instant.now())) {
+            return cached.labels();
         }
-        return endpoints;
+        Map<String, String> labels;
+        try {
+            Node host = client.nodes().withName(nodeName).get();
+            labels = host == null || host.getMetadata().getLabels() == null ? Map.of() : host.getMetadata().getLabels();
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+        nodes.put(nodeName, new NodeLabels(labels, Instant.now()));
+        return labels;
     }
 
     /**
      * Sets the readiness-gate condition of pods whose instance health has been stable long enough; true while some pod
      * still waits for it.
      */
-    private boolean probe(KubernetesClient client, CloudMapRegistrar.Service service, List<Pod> pods,
+    private boolean probe(KubernetesClient client, EndpointRegistry.Registration service, List<Pod> pods,
             List<Endpoint> endpoints) {
         boolean pending = false;
         Set<String> registered = endpoints.stream().map(Endpoint::ip).collect(Collectors.toSet());
         for (Pod pod : pods) {
             String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
-            if (ip == null || !registered.contains(ip) || "True".equals(gate(pod))) {
+            // Only ready pods are probed (as upstream): a pod that is not ready is looked at again when it becomes
+            // ready (a pod event), not every few seconds while it crash-loops.
+            if (ip == null || !registered.contains(ip) || "True".equals(gate(pod)) || !PodEndpoints.containersReady(pod)) {
+                continue;
+            }
+            Observation previous = observed.get(pod.getMetadata().getUid());
+            if (previous != null && Duration.between(previous.firstProbe(), Instant.now()).compareTo(PROBE_LIMIT) > 0) {
                 continue;
             }
             boolean healthy = registrar.healthy(service, ip);
             Instant now = Instant.now();
             Observation seen = observed.compute(pod.getMetadata().getUid(),
-                    (uid, before) -> before == null || before.healthy() != healthy
-                            ? new Observation(healthy, now)
-                            : before);
+                    (uid, before) -> before == null
+                            ? new Observation(healthy, now, now)
+                            : before.healthy() != healthy ? new Observation(healthy, now, before.firstProbe()) : before);
             if (Duration.between(seen.since(), now).compareTo(HEALTH_STABLE) < 0) {
                 pending = true;
                 continue;
@@ -266,8 +266,4 @@ public class CloudMapReconciler implements Reconciler<VirtualNode> {
         }
     }
 
-    private static boolean containersReady(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
-                .stream().anyMatch(c -> "ContainersReady".equals(c.getType()) && "True".equals(c.getStatus()));
-    }
 }

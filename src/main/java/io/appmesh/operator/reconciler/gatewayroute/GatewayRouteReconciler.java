@@ -22,7 +22,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 
 /**
- * GatewayRoutes (controllers.md §8): waits for the Mesh, its VirtualGateway and its target VirtualServices (all in the
+ * GatewayRoutes: waits for the Mesh, its VirtualGateway and its target VirtualServices (all in the
  * same mesh) to be Active; re-triggered when the mesh or the gateway becomes Active, and — not upstream, which relied on
  * resyncs — when a target service does.
  */
@@ -37,15 +37,19 @@ public class GatewayRouteReconciler extends AppMeshReconciler<GatewayRoute, Gate
     public List<EventSource<?, GatewayRoute>> prepareEventSources(EventSourceContext<GatewayRoute> context) {
         return List.of(
                 Triggers.onActiveFlip(Mesh.class, context,
-                        (mesh, route) -> mesh.getMetadata().getName().equals(route.getSpec().getMeshRef().getName())),
+                        (mesh, route) -> Triggers.memberOf(mesh, route.getSpec())),
                 Triggers.onActiveFlip(VirtualGateway.class, context, (gateway, route) -> {
                     var ref = route.getSpec().getVirtualGatewayRef();
-                    return ref.getName().equals(gateway.getMetadata().getName())
-                            && ref.getNamespace().equals(gateway.getMetadata().getNamespace());
+                    return ref != null && References.designates(ref.getName(), ref.getNamespace(), route, gateway);
                 }),
+                // Any namespace: a route's target may live elsewhere.
                 Triggers.onActiveFlip(VirtualService.class, context,
-                        (service, route) -> route.getMetadata().getNamespace()
-                                .equals(service.getMetadata().getNamespace())));
+                        (service, route) -> References.targets(route).stream()
+                                .map(target -> target.getVirtualService() == null
+                                        ? null
+                                        : target.getVirtualService().getVirtualServiceRef())
+                                .anyMatch(ref -> ref != null
+                                        && References.designates(ref.getName(), ref.getNamespace(), route, service))));
     }
 
     @Override
@@ -59,7 +63,7 @@ public class GatewayRouteReconciler extends AppMeshReconciler<GatewayRoute, Gate
     protected void delete(GatewayRoute route, Lookup lookup) {
         Mesh mesh = support.references().mesh(route.getSpec(), lookup);
         VirtualGateway gateway = support.references().gatewayOf(route, lookup);
-        support.backend().delete(References.scope(mesh), gateway.getSpec().getAwsName(), route);
+        support.backend().delete(References.scope(mesh), gateway.getSpec().getAwsName(), route, recorded(route));
     }
 
     @Override

@@ -16,7 +16,7 @@ import io.quarkiverse.operatorsdk.annotations.CSVMetadata;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 
 /**
- * Meshes (controllers.md §3): the App Mesh mesh named {@code spec.awsName}, in the account of {@code spec.meshOwner}
+ * Meshes: the App Mesh mesh named {@code spec.awsName}, in the account of {@code spec.meshOwner}
  * when it is shared. Two finalizers, as upstream: {@code mesh-members} (no deletion while a VirtualNode,
  * VirtualService, VirtualRouter, VirtualGateway or GatewayRoute still belongs to the mesh; a
  * {@code PendingMembersDeletion} Warning says what is left and the check runs again every minute), then
@@ -50,7 +50,7 @@ public class MeshReconciler extends AppMeshReconciler<Mesh, MeshStatus> {
 
     @Override
     protected void delete(Mesh mesh, Lookup lookup) {
-        support.backend().delete(mesh);
+        support.backend().delete(mesh, recorded(mesh));
     }
 
     @Override

@@ -19,7 +19,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 
 /**
- * VirtualGateways (controllers.md §7): waits for its Mesh to be Active, then keeps the App Mesh virtual gateway. Two
+ * VirtualGateways: waits for its Mesh to be Active, then keeps the App Mesh virtual gateway. Two
  * finalizers, as upstream: {@code virtualgateway-members} (no deletion while a GatewayRoute in any namespace is attached;
  * {@code PendingMembersDeletion} Warning, checked again every minute), then {@code aws-appmesh-resources}.
  */
@@ -33,7 +33,7 @@ public class VirtualGatewayReconciler extends AppMeshReconciler<VirtualGateway, 
     @Override
     public List<EventSource<?, VirtualGateway>> prepareEventSources(EventSourceContext<VirtualGateway> context) {
         return List.of(Triggers.onActiveFlip(Mesh.class, context,
-                (mesh, gateway) -> mesh.getMetadata().getName().equals(gateway.getSpec().getMeshRef().getName())));
+                (mesh, gateway) -> Triggers.memberOf(mesh, gateway.getSpec())));
     }
 
     @Override
@@ -44,7 +44,7 @@ public class VirtualGatewayReconciler extends AppMeshReconciler<VirtualGateway, 
     @Override
     protected void delete(VirtualGateway gateway, Lookup lookup) {
         Mesh mesh = support.references().mesh(gateway.getSpec(), lookup);
-        support.backend().delete(References.scope(mesh), gateway);
+        support.backend().delete(References.scope(mesh), gateway, recorded(gateway));
     }
 
     @Override

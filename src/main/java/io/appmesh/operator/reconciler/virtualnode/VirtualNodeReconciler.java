@@ -12,7 +12,7 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNodeStatus;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.backend.BackendState;
-import io.appmesh.operator.backend.aws.cloudmap.CloudMapRegistrar;
+import io.appmesh.operator.backend.EndpointRegistry;
 import io.appmesh.operator.mesh.Lookup;
 import io.appmesh.operator.mesh.References;
 import io.appmesh.operator.reconciler.AppMeshReconciler;
@@ -25,20 +25,20 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 
 /**
- * VirtualNodes (controllers.md §4): waits for the Mesh to be Active; its backend VirtualServices must exist in the same
+ * VirtualNodes: waits for the Mesh to be Active; its backend VirtualServices must exist in the same
  * mesh but need not be Active (nodes and services may refer to each other). With {@code appmesh.enable-backend-groups},
  * the services of its BackendGroups are appended as plain backends.
  */
 @ControllerConfiguration(name = "virtualnode", finalizerName = AppMeshApi.AWS_RESOURCES_FINALIZER)
 public class VirtualNodeReconciler extends AppMeshReconciler<VirtualNode, VirtualNodeStatus> {
 
-    private CloudMapRegistrar cloudMap;
+    private EndpointRegistry cloudMap;
 
     VirtualNodeReconciler() {
     }
 
     @jakarta.inject.Inject
-    public VirtualNodeReconciler(ReconcilerSupport support, CloudMapRegistrar cloudMap) {
+    public VirtualNodeReconciler(ReconcilerSupport support, EndpointRegistry cloudMap) {
         super(support, "virtualnode", "VirtualNode");
         this.cloudMap = cloudMap;
     }
@@ -47,7 +47,7 @@ public class VirtualNodeReconciler extends AppMeshReconciler<VirtualNode, Virtua
     public List<EventSource<?, VirtualNode>> prepareEventSources(EventSourceContext<VirtualNode> context) {
         List<EventSource<?, VirtualNode>> sources = new ArrayList<>();
         sources.add(Triggers.onActiveFlip(Mesh.class, context,
-                (mesh, node) -> mesh.getMetadata().getName().equals(node.getSpec().getMeshRef().getName())));
+                (mesh, node) -> Triggers.memberOf(mesh, node.getSpec())));
         // Not an upstream watch: a node created before its backend service is retried as soon as the service exists.
         sources.add(Triggers.onActiveFlip(VirtualService.class, context, VirtualNodeReconciler::refersTo));
         if (support.config().enableBackendGroups()) {
@@ -87,7 +87,7 @@ public class VirtualNodeReconciler extends AppMeshReconciler<VirtualNode, Virtua
                 && node.getSpec().getServiceDiscovery().getAwsCloudMap() != null) {
             cloudMap.cleanup(node, mesh.getSpec().getAwsName());
         }
-        support.backend().delete(References.scope(mesh), node);
+        support.backend().delete(References.scope(mesh), node, recorded(node));
     }
 
     @Override

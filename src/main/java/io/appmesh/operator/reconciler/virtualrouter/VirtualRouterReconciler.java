@@ -20,7 +20,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 
 /**
- * VirtualRouters and their routes (controllers.md §6): waits for the Mesh and for every weighted-target VirtualNode
+ * VirtualRouters and their routes: waits for the Mesh and for every weighted-target VirtualNode
  * (same mesh) to be Active; re-triggered when one becomes Active. {@code status.routeARNs} lists every route.
  */
 @ControllerConfiguration(name = "virtualrouter", finalizerName = AppMeshApi.AWS_RESOURCES_FINALIZER)
@@ -34,7 +34,7 @@ public class VirtualRouterReconciler extends AppMeshReconciler<VirtualRouter, Vi
     public List<EventSource<?, VirtualRouter>> prepareEventSources(EventSourceContext<VirtualRouter> context) {
         return List.of(
                 Triggers.onActiveFlip(Mesh.class, context,
-                        (mesh, router) -> mesh.getMetadata().getName().equals(router.getSpec().getMeshRef().getName())),
+                        (mesh, router) -> Triggers.memberOf(mesh, router.getSpec())),
                 Triggers.onActiveFlip(VirtualNode.class, context, (node, router) -> References.weightedTargets(router)
                         .map(target -> target.getVirtualNodeRef())
                         .anyMatch(ref -> ref != null
@@ -49,7 +49,7 @@ public class VirtualRouterReconciler extends AppMeshReconciler<VirtualRouter, Vi
     @Override
     protected void delete(VirtualRouter router, Lookup lookup) {
         Mesh mesh = support.references().mesh(router.getSpec(), lookup);
-        support.backend().delete(References.scope(mesh), router);
+        support.backend().delete(References.scope(mesh), router, recorded(router));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.appmesh.operator.reconciler.virtualservice;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.appmesh.operator.api.v1beta2.AppMeshApi;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
@@ -21,7 +22,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 
 /**
- * VirtualServices (controllers.md §5): waits for the Mesh and for its provider (VirtualNode or VirtualRouter, same
+ * VirtualServices: waits for the Mesh and for its provider (VirtualNode or VirtualRouter, same
  * mesh) to be Active; re-triggered when either becomes Active.
  */
 @ControllerConfiguration(name = "virtualservice", finalizerName = AppMeshApi.AWS_RESOURCES_FINALIZER)
@@ -35,15 +36,14 @@ public class VirtualServiceReconciler extends AppMeshReconciler<VirtualService, 
     public List<EventSource<?, VirtualService>> prepareEventSources(EventSourceContext<VirtualService> context) {
         return List.of(
                 Triggers.onActiveFlip(Mesh.class, context,
-                        (mesh, vs) -> mesh.getMetadata().getName().equals(vs.getSpec().getMeshRef().getName())),
-                Triggers.onActiveFlip(VirtualNode.class, context, (node, vs) -> {
-                    var ref = vs.getSpec().getProvider().getVirtualNode().getVirtualNodeRef();
-                    return References.designates(ref.getName(), ref.getNamespace(), vs, node);
-                }),
-                Triggers.onActiveFlip(VirtualRouter.class, context, (router, vs) -> {
-                    var ref = vs.getSpec().getProvider().getVirtualRouter().getVirtualRouterRef();
-                    return References.designates(ref.getName(), ref.getNamespace(), vs, router);
-                }));
+                        (mesh, vs) -> Triggers.memberOf(mesh, vs.getSpec())),
+                Triggers.onActiveFlip(VirtualNode.class, context, (node, vs) -> Optional
+                        .ofNullable(vs.getSpec().getProvider()).map(p -> p.getVirtualNode()).map(p -> p.getVirtualNodeRef())
+                        .filter(ref -> References.designates(ref.getName(), ref.getNamespace(), vs, node)).isPresent()),
+                Triggers.onActiveFlip(VirtualRouter.class, context, (router, vs) -> Optional
+                        .ofNullable(vs.getSpec().getProvider()).map(p -> p.getVirtualRouter())
+                        .map(p -> p.getVirtualRouterRef())
+                        .filter(ref -> References.designates(ref.getName(), ref.getNamespace(), vs, router)).isPresent()));
     }
 
     @Override
@@ -54,7 +54,7 @@ public class VirtualServiceReconciler extends AppMeshReconciler<VirtualService, 
     @Override
     protected void delete(VirtualService service, Lookup lookup) {
         Mesh mesh = support.references().mesh(service.getSpec(), lookup);
-        support.backend().delete(References.scope(mesh), service);
+        support.backend().delete(References.scope(mesh), service, recorded(service));
     }
 
     @Override

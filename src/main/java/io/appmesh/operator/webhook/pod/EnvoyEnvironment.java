@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 
 /**
- * The environment of envoy, for a VirtualNode sidecar and a VirtualGateway's envoy alike (webhooks.md a.5). The
+ * The environment of envoy, for a VirtualNode sidecar and a VirtualGateway's envoy alike. The
  * operator's variables overwrite the user's (sidecarEnv annotations), except XRAY_SAMPLING_RATE, which a user may set.
  * Variables come out sorted by name (upstream's order is Go map order, i.e. random), then the pod UID.
  */

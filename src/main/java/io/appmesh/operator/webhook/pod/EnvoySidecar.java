@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 
 /**
- * The {@code envoy} sidecar of a VirtualNode pod (webhooks.md a.2.2): image, uid 1337, the stats port, environment
+ * The {@code envoy} sidecar of a VirtualNode pod: image, uid 1337, the stats port, environment
  * (a.5, seeded with the sidecarEnv / sidecarEnvJson annotations), resources, readiness probe, preStop delay, the
  * secretMounts / volumeMounts annotations and the SDS socket. Appended after the app containers, or put first with
  * wait-until-proxy-ready (then a postStart hook holds the app containers until envoy is ready). A pod that already has

@@ -7,7 +7,7 @@ import io.appmesh.operator.api.v1beta2.virtualnode.Listener;
 import io.fabric8.kubernetes.api.model.Pod;
 
 /**
- * The inputs of traffic interception (webhooks.md a.3), shared by the init-container and the CNI mode, and the choice
+ * The inputs of traffic interception, shared by the init-container and the CNI mode, and the choice
  * between the two.
  */
 final class TrafficInterception {

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 
 /**
- * A VirtualGateway pod brings its own {@code envoy} container (webhooks.md a.4); this configures it: the image
+ * A VirtualGateway pod brings its own {@code envoy} container; this configures it: the image
  * (unless virtualGatewaySkipImageOverride is enabled), the environment (existing variables of the same name replaced
  * in place, the rest appended, the pod UID last), a readiness probe if it has none, and the SDS socket. A pod without
  * an envoy container is left alone.

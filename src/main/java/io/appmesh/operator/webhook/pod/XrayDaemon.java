@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 
 /**
- * The {@code xray-daemon} sidecar (webhooks.md a.2.3), with enable-xray-tracing: UDP port, AWS_REGION, sidecar
+ * The {@code xray-daemon} sidecar, with enable-xray-tracing: UDP port, AWS_REGION, sidecar
  * resources, and either the daemon config file from the xrayAgentConfigMount annotation or the log-level / role-arn
  * arguments. Skipped when the pod already has one.
  */

@@ -61,6 +61,7 @@ public final class AppMeshEmulator {
 
     private final Map<String, ObjectNode> objects = new LinkedHashMap<>();
     private final Map<String, String> tokens = new LinkedHashMap<>();
+    private final Map<String, String> updateTokens = new LinkedHashMap<>();
     private Predicate<String> externalMesh = mesh -> false;
 
     /** Meshes that live elsewhere (moto) but may hold this emulator's objects. */
@@ -197,6 +198,19 @@ public final class AppMeshEmulator {
         if (operation.startsWith("Update")) {
             if (!ACCOUNT.equals(existing.path("metadata").path("resourceOwner").asText())) {
                 return Answer.error(403, "ForbiddenException", "not the owner of " + name);
+            }
+            // Idempotency as AWS keeps it: a client token names one request; the same token again with the same body
+            // is answered with the object as it is, with another body it is a conflict.
+            String token = request.path("clientToken").asText(null);
+            if (token != null) {
+                String seen = updateTokens.putIfAbsent(key + "#" + token, request.path("spec").toString());
+                if (seen != null && !seen.equals(request.path("spec").toString())) {
+                    return Answer.error(409, "ConflictException",
+                            "clientToken " + token + " was already used with different parameters");
+                }
+                if (seen != null) {
+                    return Answer.ok(existing);
+                }
             }
             ObjectNode spec = defaults(t.kind(), request.has("spec")
                     ? (ObjectNode) request.get("spec")

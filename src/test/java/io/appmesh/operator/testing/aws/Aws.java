@@ -89,6 +89,28 @@ public final class Aws {
         control("hold?operation=" + operation);
     }
 
+    /** The request bodies {@code operation} was called with, in order (JSON). */
+    public List<JsonNode> bodies(String operation) {
+        List<JsonNode> bodies = new java.util.ArrayList<>();
+        control("bodies?operation=" + operation).forEach(body -> {
+            try {
+                bodies.add(AppMeshEmulator.JSON.readTree(body.asText()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return bodies;
+    }
+
+    /** Every App Mesh {@code operation} is answered 400 with this error code until {@link #accept}. */
+    public void reject(String operation, String code) {
+        control("reject?operation=" + operation + "&code=" + code);
+    }
+
+    public void accept(String operation) {
+        control("reject?operation=" + operation);
+    }
+
     public void release() {
         control("release");
     }

@@ -77,6 +77,10 @@ public final class AwsFront implements AutoCloseable {
     private int faultKind;
     private Duration timeoutHold = Duration.ofSeconds(3);
     private String holdOperation;
+    /** The bodies of the requests each operation was called with, in order. */
+    private final Map<String, List<String>> requestBodies = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Operation → the App Mesh error code it is answered with (400), until cleared. */
+    private final Map<String, String> rejections = new java.util.concurrent.ConcurrentHashMap<>();
     private CountDownLatch released = new CountDownLatch(1);
 
     public AwsFront(Mode mode, URI moto) throws IOException {
@@ -134,6 +138,12 @@ public final class AwsFront implements AutoCloseable {
             if (operation != null && fault(exchange, operation, target != null, body)) {
                 return;
             }
+            if (operation != null && target != null && rejections.containsKey(operation)) {
+                record("!" + operation);
+                send(exchange, new Reply(400, rejections.get(operation), error("rejected by the test: " + operation),
+                        "application/json"));
+                return;
+            }
             Reply reply;
             if (target != null && (mode == Mode.EMULATOR || EMULATED_IN_MOTO_MODE.contains(target.kind().name()))) {
                 AppMeshEmulator.Answer answer = emulator.handle(exchange.getRequestMethod(), path, query,
@@ -148,6 +158,8 @@ public final class AwsFront implements AutoCloseable {
             }
             if (operation != null) {
                 record(operation);
+                requestBodies.computeIfAbsent(operation, o -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(new String(body, StandardCharsets.UTF_8));
                 if (held(operation)) {
                     return;
                 }
@@ -334,6 +346,8 @@ public final class AwsFront implements AutoCloseable {
         synchronized (this) {
             switch (command) {
                 case "calls" -> answer = AppMeshEmulator.JSON.valueToTree(calls).toString();
+                case "bodies" -> answer = AppMeshEmulator.JSON
+                        .valueToTree(requestBodies.getOrDefault(query.get("operation"), List.of())).toString();
                 case "reset" -> calls.clear();
                 case "faults" -> {
                     faultRate = Double.parseDouble(query.getOrDefault("rate", "0"));
@@ -345,6 +359,13 @@ public final class AwsFront implements AutoCloseable {
                     released = new CountDownLatch(1);
                 }
                 case "release" -> released.countDown();
+                case "reject" -> {
+                    if (query.containsKey("code")) {
+                        rejections.put(query.get("operation"), query.get("code"));
+                    } else {
+                        rejections.remove(query.get("operation"));
+                    }
+                }
                 case "share" -> emulator.shareMesh(query.get("mesh"), query.get("owner"));
                 default -> {
                     send(exchange, new Reply(404, null, error("unknown command " + command), "application/json"));

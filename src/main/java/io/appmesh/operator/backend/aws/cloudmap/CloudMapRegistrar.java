@@ -10,14 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import io.appmesh.operator.api.v1beta2.virtualnode.AWSCloudMapServiceDiscovery;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.aws.AwsClients;
 import io.appmesh.operator.backend.BackendException;
+import io.appmesh.operator.backend.EndpointRegistry;
 import io.appmesh.operator.backend.aws.AwsCalls;
 import io.appmesh.operator.config.OperatorConfig;
 import io.appmesh.operator.mesh.ClusterIpFamily;
+import io.appmesh.operator.mesh.Endpoint;
 
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.servicediscovery.model.CustomHealthStatus;
@@ -32,7 +35,7 @@ import software.amazon.awssdk.services.servicediscovery.model.ServiceFilterName;
 import software.amazon.awssdk.services.servicediscovery.model.ServiceSummary;
 
 /**
- * Cloud Map registration of a VirtualNode's pods (controllers.md §10): finds the Cloud Map namespace and service
+ * Cloud Map registration of a VirtualNode's pods: finds the Cloud Map namespace and service
  * (creating the service, idempotently with the node's UID as {@code CreatorRequestId}), registers one instance per pod
  * IP with upstream's attributes, re-registers on attribute changes, deregisters what is no longer wanted, waits for each
  * asynchronous operation, and reports instance health for the pods' readiness gate. Several nodes may share a service:
@@ -40,7 +43,8 @@ import software.amazon.awssdk.services.servicediscovery.model.ServiceSummary;
  * attributes name it.
  */
 @ApplicationScoped
-public class CloudMapRegistrar {
+@Typed(CloudMapRegistrar.class)
+public class CloudMapRegistrar implements EndpointRegistry {
 
     public static final String ATTR_MESH = "appmesh.k8s.aws/mesh";
     public static final String ATTR_NODE = "appmesh.k8s.aws/virtualNode";
@@ -56,14 +60,10 @@ public class CloudMapRegistrar {
     private record Cached(NamespaceSummary namespace, Instant at) {
     }
 
-    /** A pod as registration sees it. */
-    public record Endpoint(String ip, String podName, String namespace, Map<String, String> labels, boolean ready,
-            String region, String zone) {
+    private record CachedService(ServiceSummary service, Instant at) {
     }
 
-    /** The service a node registers into. */
-    public record Service(String id, String arn, boolean customHealth) {
-    }
+    private final Map<String, CachedService> services = new ConcurrentHashMap<>();
 
     public CloudMapRegistrar(AwsClients clients, OperatorConfig config, ClusterIpFamily ipFamily) {
         this.clients = clients;
@@ -72,14 +72,15 @@ public class CloudMapRegistrar {
     }
 
     /** Finds or creates the node's service. */
-    public Service service(VirtualNode node) {
+    @Override
+    public Registration registration(VirtualNode node) {
         AWSCloudMapServiceDiscovery discovery = node.getSpec().getServiceDiscovery().getAwsCloudMap();
         NamespaceSummary namespace = namespace(discovery.getNamespaceName()).orElseThrow(() -> new BackendException(
                 "CloudMapNamespaceNotFound", "cloudMap namespace not found: " + discovery.getNamespaceName(), null));
         Optional<ServiceSummary> found = findService(namespace.id(), discovery.getServiceName());
         if (found.isPresent()) {
             ServiceSummary s = found.get();
-            return new Service(s.id(), s.arn(), s.healthCheckCustomConfig() != null);
+            return new Registration(s.id(), s.arn(), s.healthCheckCustomConfig() != null);
         }
         String type = namespace.typeAsString();
         if (!"DNS_PRIVATE".equals(type) && !"HTTP".equals(type)) {
@@ -97,14 +98,15 @@ public class CloudMapRegistrar {
                 r.healthCheckCustomConfig(h -> h.failureThreshold(1));
             }
         }).service());
-        return new Service(created.id(), created.arn(), created.healthCheckCustomConfig() != null);
+        return new Registration(created.id(), created.arn(), created.healthCheckCustomConfig() != null);
     }
 
     /**
      * Makes the node's instances match its pods: ready pods always, not-ready pods only when the service has a custom
      * health check (so their health can be reported as unhealthy).
      */
-    public void register(VirtualNode node, String meshName, Service service, List<Endpoint> endpoints) {
+    @Override
+    public void register(VirtualNode node, String meshName, Registration service, List<Endpoint> endpoints) {
         String nodeName = node.getSpec().getAwsName();
         Map<String, Map<String, String>> existing = new LinkedHashMap<>();
         for (InstanceSummary instance : call("ListInstances",
@@ -117,7 +119,7 @@ public class CloudMapRegistrar {
         }
         Map<String, Endpoint> desired = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints) {
-            if (endpoint.ready() || (service.customHealth() && existing.containsKey(endpoint.ip()))) {
+            if (endpoint.ready() || (service.reportsHealth() && existing.containsKey(endpoint.ip()))) {
                 desired.put(endpoint.ip(), endpoint);
             }
         }
@@ -139,7 +141,7 @@ public class CloudMapRegistrar {
                 await(operation);
             }
         }
-        if (service.customHealth()) {
+        if (service.reportsHealth()) {
             for (Endpoint endpoint : desired.values()) {
                 call("UpdateInstanceCustomHealthStatus", () -> cloudMap().updateInstanceCustomHealthStatus(r -> r
                         .serviceId(service.id()).instanceId(endpoint.ip())
@@ -149,8 +151,9 @@ public class CloudMapRegistrar {
     }
 
     /** Whether Cloud Map reports the pod's instance healthy (the readiness gate's source). */
-    public boolean healthy(Service service, String ip) {
-        if (service.customHealth()) {
+    @Override
+    public boolean healthy(Registration service, String ip) {
+        if (service.reportsHealth()) {
             return call("GetInstancesHealthStatus", () -> cloudMap()
                     .getInstancesHealthStatus(r -> r.serviceId(service.id()).instances(ip)).status()
                     .get(ip)) == HealthStatus.HEALTHY;
@@ -167,17 +170,21 @@ public class CloudMapRegistrar {
     }
 
     /** Deregisters all of the node's instances and deletes the service if this node created it. */
+    @Override
     public void cleanup(VirtualNode node, String meshName) {
         AWSCloudMapServiceDiscovery discovery = node.getSpec().getServiceDiscovery().getAwsCloudMap();
         Optional<NamespaceSummary> namespace = namespace(discovery.getNamespaceName());
         if (namespace.isEmpty()) {
             return;
         }
-        Optional<ServiceSummary> found = findService(namespace.get().id(), discovery.getServiceName());
+        // Asked afresh (not the look-up cache): cleanup must see the service as it is.
+        services.remove(namespace.get().id() + "/" + discovery.getServiceName());
+        Optional<ServiceSummary> found = listService(namespace.get().id(), discovery.getServiceName());
         if (found.isEmpty()) {
             return;
         }
-        Service service = new Service(found.get().id(), found.get().arn(), found.get().healthCheckCustomConfig() != null);
+        Registration service = new Registration(found.get().id(), found.get().arn(),
+                found.get().healthCheckCustomConfig() != null);
         register(node, meshName, service, List.of());
         var described = call("GetService", () -> cloudMap().getService(r -> r.id(service.id())).service());
         if (node.getMetadata().getUid().equals(described.creatorRequestId())) {
@@ -212,10 +219,9 @@ public class CloudMapRegistrar {
         return copy;
     }
 
-    private void registerInstance(Service service, String id, Map<String, String> attributes) {
+    private void registerInstance(Registration service, String id, Map<String, String> attributes) {
         String operation = call("RegisterInstance", () -> cloudMap().registerInstance(r -> r.serviceId(service.id())
-                .instanceId(id).creatorRequestId(id + "-" + Integer.toHexString(attributes.hashCode()))
-                .attributes(attributes)).operationId());
+                .instanceId(id).attributes(attributes)).operationId());
         await(operation);
     }
 
@@ -255,7 +261,20 @@ public class CloudMapRegistrar {
         return found;
     }
 
+    /** The service by name, remembered for two minutes as upstream caches it (a probe pass must not list services). */
     private Optional<ServiceSummary> findService(String namespaceId, String name) {
+        String key = namespaceId + "/" + name;
+        CachedService cached = services.get(key);
+        if (cached != null && cached.at().plus(CACHE_TTL).isAfter(Instant.now())) {
+            return Optional.of(cached.service());
+        }
+        Optional<ServiceSummary> found = listService(namespaceId, name);
+        found.ifPresentOrElse(service -> services.put(key, new CachedService(service, Instant.now())),
+                () -> services.remove(key));
+        return found;
+    }
+
+    private Optional<ServiceSummary> listService(String namespaceId, String name) {
         return call("ListServices", () -> cloudMap()
                 .listServicesPaginator(r -> r.filters(f -> f.name(ServiceFilterName.NAMESPACE_ID).values(namespaceId)
                         .condition("EQ")))
