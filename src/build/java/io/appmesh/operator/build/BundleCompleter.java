@@ -3,6 +3,7 @@ package io.appmesh.operator.build;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
-import io.appmesh.operator.testing.YamlDocuments;
 
 /**
  * Build step (run at {@code package}, see pom.xml) that completes the OLM bundle the operator SDK writes to
@@ -106,7 +106,7 @@ public final class BundleCompleter {
     private static int addWebhooks(ObjectNode spec, Path kubernetesYml) throws IOException {
         ArrayNode definitions = spec.putArray("webhookdefinitions");
         String deployment = spec.at("/install/spec/deployments/0/name").asText();
-        for (JsonNode doc : YamlDocuments.read(kubernetesYml)) {
+        for (JsonNode doc : documents(kubernetesYml)) {
             String kind = doc.path("kind").asText();
             String type = switch (kind) {
                 case "MutatingWebhookConfiguration" -> "MutatingAdmissionWebhook";
@@ -159,4 +159,20 @@ public final class BundleCompleter {
         }
     }
 
+
+    /** The object documents of a multi-document YAML file. */
+    private static List<JsonNode> documents(Path file) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<JsonNode> docs = new ArrayList<>();
+        try (var parser = yaml.getFactory().createParser(file.toFile())) {
+            parser.setCodec(yaml);
+            while (parser.nextToken() != null) {
+                JsonNode doc = yaml.readTree(parser);
+                if (doc != null && doc.isObject()) {
+                    docs.add(doc);
+                }
+            }
+        }
+        return docs;
+    }
 }
