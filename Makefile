@@ -81,9 +81,13 @@ image-build:
 	echo "  a registry: $(notdir $(ENGINE)) tag $(IMAGE) <registry>/appmesh/appmesh-operator:$(VERSION) && $(notdir $(ENGINE)) push <registry>/appmesh/appmesh-operator:$(VERSION),"; \
 	echo "              then build the manifests with -Dquarkus.container-image.registry=<registry>"
 
-## test-native: build the native executable, then run the packaged-operator process tests (*ProcessIT) against it
+## test-native: build the native executable, then run the packaged-operator process tests (*ProcessIT) against it and,
+## when a container engine is present, against the image built from it (skipped with a line saying so otherwise)
 test-native: native
-	$(MVN) failsafe:integration-test failsafe:verify -Dappmesh.operator.binary="$$(ls target/*-runner | head -1)"
+	@if [ -n "$(ENGINE)" ]; then $(MAKE) --no-print-directory image-build; \
+	else echo "test-native: no container engine (podman, or docker with a running daemon): the image is not built and its tests are skipped"; fi
+	$(MVN) failsafe:integration-test failsafe:verify -Dappmesh.operator.binary="$$(ls target/*-runner | head -1)" \
+		$(if $(ENGINE),-Dappmesh.operator.image=$(IMAGE) -Dappmesh.operator.engine=$(ENGINE) -Dappmesh.operator.engine-options="$(strip $(ENGINE_RUN_OPTS))")
 
 ## bench-native: native executable vs JVM in one run on this machine: start to ready, RSS idle and with 1,000 + 1,000
 ## objects reconciled, webhook latency (figures in docs/benchmarks.md)
