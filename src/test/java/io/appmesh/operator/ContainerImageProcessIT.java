@@ -48,6 +48,7 @@ class ContainerImageProcessIT extends PackagedOperatorProcessIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void sigtermStopsTheContainerPromptly() throws Exception {
+        System.out.printf("image: RSS %d MiB after the scenarios%n", operator.rssMiB());
         long started = System.nanoTime();
         // The engine's `run` relays the signal to the container's process, as the kubelet's stop does.
         operator.process().destroy();
