@@ -87,7 +87,8 @@ test-native: native
 	@if [ -n "$(ENGINE)" ]; then $(MAKE) --no-print-directory image-build; \
 	else echo "test-native: no container engine (podman, or docker with a running daemon): the image is not built and its tests are skipped"; fi
 	$(MVN) failsafe:integration-test failsafe:verify -Dappmesh.operator.binary="$$(ls target/*-runner | head -1)" \
-		$(if $(ENGINE),-Dappmesh.operator.image=$(IMAGE) -Dappmesh.operator.engine=$(ENGINE) -Dappmesh.operator.engine-options="$(strip $(ENGINE_RUN_OPTS))")
+		$(if $(ENGINE),-Dappmesh.image-tests.exclude=none -Dappmesh.operator.image=$(IMAGE) -Dappmesh.operator.engine=$(ENGINE) \
+		-Dappmesh.operator.engine-options="$(strip $(ENGINE_RUN_OPTS))")
 
 ## bench-native: native executable vs JVM in one run on this machine: start to ready, RSS idle and with 1,000 + 1,000
 ## objects reconciled, webhook latency (figures in docs/benchmarks.md)
