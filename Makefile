@@ -1,12 +1,23 @@
 # Thin wrapper over the Maven wrapper. `make run` and `make test` are the quick start.
 MVN ?= ./mvnw -B
 
-.PHONY: run test test-native bench-native build manifests bundle bench-webhook bench-reconcile native fmt clean
+.PHONY: run test test-native bench-native build manifests bundle bench-webhook bench-reconcile native image image-build fmt clean
 
 # Native builds: GRAALVM_HOME when set (a GraalVM or Mandrel), else the shared toolchain built once into this cache.
 NATIVE_CACHE ?= $(HOME)/.cache/native-toolchain
 NATIVE_TOOLCHAIN ?= ../shared/tools/native-toolchain
 TEMURIN ?= /usr/lib/jvm/temurin-25-jdk-amd64
+
+# The container image (docs/image.md): podman, else docker when its daemon answers. The name is the one the generated
+# Deployment and the OLM CSV carry (appmesh/appmesh-operator:<version>), fully qualified so that podman, docker and a
+# kind node all resolve it alike. ENGINE_RUN_OPTS is what the image tests pass to `run` on this machine kind: the runc
+# runtime (crun refuses its hybrid cgroup layout) and explicit ulimits (raising limits is not permitted there).
+ENGINE ?= $(shell command -v podman 2>/dev/null || { docker info >/dev/null 2>&1 && command -v docker; })
+ENGINE_RUN_OPTS ?= $(if $(findstring podman,$(ENGINE)),$(if $(shell command -v runc 2>/dev/null),--runtime runc) \
+	--ulimit nofile=1024:1024 --ulimit nproc=1024:1024)
+VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>$$:\1:p' pom.xml | head -1)
+IMAGE ?= docker.io/appmesh/appmesh-operator:$(VERSION)
+IMAGE_SOURCE ?= $(or $(shell git config --get remote.origin.url 2>/dev/null),unknown)
 
 ## run: the operator against the current kubeconfig context; with no reachable cluster, the local sandbox
 run: build
@@ -49,9 +60,35 @@ native:
 		"or provide the shared toolchain at $(NATIVE_TOOLCHAIN) with Temurin 25 at $(TEMURIN)." >&2; exit 1; fi; \
 	GRAALVM_HOME="$$gh" $(MVN) package -DskipTests -Dquarkus.native.enabled=true -Dquarkus.native.container-build=false
 
-## test-native: build the native executable, then run the packaged-operator process tests (*ProcessIT) against it
+## image: the native executable in a FROM scratch OCI image $(IMAGE), built with podman or docker, nothing pulled
+image: native
+	@$(MAKE) --no-print-directory image-build
+
+## image-build: the image from the native executable already in target/ (no native build)
+image-build:
+	@[ -n "$(ENGINE)" ] || { echo "make image: no container engine (install podman, or docker with a running daemon)" >&2; exit 1; }
+	@set -e; runner="$$(ls target/*-runner 2>/dev/null | head -1)"; \
+	[ -n "$$runner" ] || { echo "make image: no target/*-runner (make native)" >&2; exit 1; }; \
+	revision="$$(git rev-parse HEAD)$$(git diff --quiet HEAD -- src/main pom.xml || echo -dirty)"; \
+	echo "make image: staging target/image/rootfs from $$runner"; \
+	bash src/main/docker/image-rootfs.sh "$$runner" target/image/rootfs; \
+	$(ENGINE) build -q -f src/main/docker/Dockerfile.scratch --build-arg VERSION=$(VERSION) \
+		--build-arg REVISION="$$revision" --build-arg SOURCE="$(IMAGE_SOURCE)" -t $(IMAGE) target/image >/dev/null; \
+	size="$$($(ENGINE) image inspect --format '{{.Size}}' $(IMAGE))"; \
+	echo "make image: built $(IMAGE) ($$((size / 1000000)) MB, revision $$revision) with $(ENGINE)"; \
+	echo "Load it into a cluster (the generated Deployment runs appmesh/appmesh-operator:$(VERSION), pull policy IfNotPresent):"; \
+	echo "  kind:       $(notdir $(ENGINE)) save $(IMAGE) -o target/appmesh-operator-image.tar && kind load image-archive target/appmesh-operator-image.tar"; \
+	echo "  a registry: $(notdir $(ENGINE)) tag $(IMAGE) <registry>/appmesh/appmesh-operator:$(VERSION) && $(notdir $(ENGINE)) push <registry>/appmesh/appmesh-operator:$(VERSION),"; \
+	echo "              then build the manifests with -Dquarkus.container-image.registry=<registry>"
+
+## test-native: build the native executable, then run the packaged-operator process tests (*ProcessIT) against it and,
+## when a container engine is present, against the image built from it (skipped with a line saying so otherwise)
 test-native: native
-	$(MVN) failsafe:integration-test failsafe:verify -Dappmesh.operator.binary="$$(ls target/*-runner | head -1)"
+	@if [ -n "$(ENGINE)" ]; then $(MAKE) --no-print-directory image-build; \
+	else echo "test-native: no container engine (podman, or docker with a running daemon): the image is not built and its tests are skipped"; fi
+	$(MVN) failsafe:integration-test failsafe:verify -Dappmesh.operator.binary="$$(ls target/*-runner | head -1)" \
+		$(if $(ENGINE),-Dappmesh.image-tests.exclude=none -Dappmesh.operator.image=$(IMAGE) -Dappmesh.operator.engine=$(ENGINE) \
+		-Dappmesh.operator.engine-options="$(strip $(ENGINE_RUN_OPTS))")
 
 ## bench-native: native executable vs JVM in one run on this machine: start to ready, RSS idle and with 1,000 + 1,000
 ## objects reconciled, webhook latency (figures in docs/benchmarks.md)

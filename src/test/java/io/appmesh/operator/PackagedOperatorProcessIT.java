@@ -60,13 +60,20 @@ class PackagedOperatorProcessIT {
 
     @BeforeAll
     static void start() throws Exception {
+        start(null, Path.of("target/packaged-operator.log"));
+    }
+
+    /** The AWS side, the API server, and the operator: the packaged one, or the container {@code image} when given. */
+    static void start(LocalOperator.Image image, Path log) throws Exception {
         moto = MotoProcess.start();
         front = new AwsFront(AwsFront.Mode.MOTO, moto.endpoint());
         api = LocalKubeApi.start();
         client = api.client();
         List<String> options = new ArrayList<>(front.operatorOptions());
         options.add("-Xmx256m");
-        operator = LocalOperator.start(api, options, Map.of(), Path.of("target/packaged-operator.log"));
+        operator = image == null
+                ? LocalOperator.start(api, options, Map.of(), log)
+                : LocalOperator.start(api, image, options, Map.of(), log);
         new Manifests(client, operator.webhooks()).apply("""
                 apiVersion: v1
                 kind: Namespace
@@ -85,6 +92,12 @@ class PackagedOperatorProcessIT {
                 // best effort
             }
         }
+        // A subclass (ContainerImageProcessIT) starts its own in these fields.
+        operator = null;
+        client = null;
+        api = null;
+        front = null;
+        moto = null;
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,28 +23,86 @@ import java.util.regex.Pattern;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
- * The packaged operator ({@code target/quarkus-app/quarkus-run.jar}, or the native executable named by
- * {@code -Dappmesh.operator.binary}) as a child process, pointed at an in-process Kubernetes API ({@link LocalKubeApi}),
- * everything on free loopback ports. Used by {@code make run}'s sandbox, the benchmarks and the process tests (restart,
- * leader election). {@link #close()} stops the process, and the API server when this operator started it.
+ * The packaged operator ({@code target/quarkus-app/quarkus-run.jar}, the native executable named by
+ * {@code -Dappmesh.operator.binary}, or the container image built from it: {@link Image}) as a child process, pointed
+ * at an in-process Kubernetes API ({@link LocalKubeApi}), everything on free loopback ports. Used by {@code make run}'s
+ * sandbox, the benchmarks and the process tests (restart, leader election, the image). {@link #close()} stops the
+ * process, and the API server when this operator started it.
  */
 public final class LocalOperator implements AutoCloseable {
 
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    /** Where the generated Deployment mounts the webhook certificate Secret (upstream's controller-runtime path). */
+    static final String CERT_DIR = "/tmp/k8s-webhook-server/serving-certs";
 
     private final LocalKubeApi api;
     private final boolean ownsApi;
     private final Process process;
     private final int httpsPort;
     private final int managementPort;
+    /** The container this operator runs in ({@link Image}), else null. */
+    private final Container container;
     private Duration readyAfter;
 
-    private LocalOperator(LocalKubeApi api, boolean ownsApi, Process process, int httpsPort, int managementPort) {
+    private LocalOperator(LocalKubeApi api, boolean ownsApi, Process process, int httpsPort, int managementPort,
+            Container container) {
         this.api = api;
         this.ownsApi = ownsApi;
         this.process = process;
         this.httpsPort = httpsPort;
         this.managementPort = managementPort;
+        this.container = container;
+    }
+
+    /**
+     * The operator's container image and the engine that runs it, as {@code make test-native} names them after
+     * {@code make image}: {@code -Dappmesh.operator.image}, {@code -Dappmesh.operator.engine} (podman or docker) and
+     * {@code -Dappmesh.operator.engine-options} (what {@code run} needs on this machine, space-separated).
+     */
+    public record Image(String engine, List<String> runOptions, String name) {
+
+        /** The image the system properties name, or null when none is named. */
+        public static Image fromSystemProperties() {
+            String name = System.getProperty("appmesh.operator.image", "");
+            if (name.isBlank()) {
+                return null;
+            }
+            String options = System.getProperty("appmesh.operator.engine-options", "").strip();
+            return new Image(System.getProperty("appmesh.operator.engine", "podman"),
+                    options.isEmpty() ? List.of() : List.of(options.split("\\s+")), name);
+        }
+
+        /** Why this image cannot be run here (no engine, no such image), or null when it can. */
+        public String unavailable() {
+            try {
+                Process inspect = new ProcessBuilder(engine, "image", "inspect", "--format", "{{.Id}}", name)
+                        .redirectErrorStream(true).start();
+                String output = new String(inspect.getInputStream().readAllBytes()).strip();
+                return inspect.waitFor() == 0 ? null : engine + " has no image " + name + " (make image): " + output;
+            } catch (IOException e) {
+                return "no container engine " + engine + " (" + e.getMessage() + ")";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        }
+    }
+
+    /** A running container: its engine and name. */
+    private record Container(String engine, String name) {
+
+        String inspect(String format) throws IOException, InterruptedException {
+            Process inspect = new ProcessBuilder(engine, "container", "inspect", "--format", format, name).start();
+            String output = new String(inspect.getInputStream().readAllBytes()).strip();
+            return inspect.waitFor() == 0 ? output : null;
+        }
+
+        void run(String... arguments) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of(engine));
+            command.addAll(List.of(arguments));
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+        }
     }
 
     /**
@@ -79,6 +139,60 @@ public final class LocalOperator implements AutoCloseable {
     public static LocalOperator launch(LocalKubeApi api, List<String> jvmOptions, Map<String, String> environment,
             Path log) throws Exception {
         return launch(api, false, jvmOptions, environment, log);
+    }
+
+    /**
+     * The operator from its container image, as the generated Deployment runs it: read-only root filesystem, non-root
+     * (the image's user), no capabilities, no privilege escalation, the webhook certificate mounted read-only where
+     * the Deployment mounts it. Host network, so that it reaches the API server and AWS on loopback.
+     * {@code process()} is the engine's {@code run}, which relays signals to the container (SIGTERM on close).
+     *
+     * @param options options for the executable (heap, settings)
+     */
+    public static LocalOperator start(LocalKubeApi api, Image image, List<String> options,
+            Map<String, String> environment, Path log) throws Exception {
+        int https = freePort();
+        int management = freePort();
+        Container container = new Container(image.engine(), "appmesh-operator-" + management);
+        List<String> command = new ArrayList<>(List.of(image.engine(), "run", "--rm", "--name", container.name(),
+                "--network", "host", "--read-only", "--cap-drop", "ALL", "--security-opt", "no-new-privileges"));
+        if (Path.of(image.engine()).getFileName().toString().startsWith("podman")) {
+            // podman mounts a writable tmpfs on /tmp, /run and /var/tmp of read-only containers; a pod gets none
+            command.add("--read-only-tmpfs=false");
+        }
+        command.addAll(image.runOptions());
+        command.addAll(List.of("-v", webhookCertificate(management) + ":" + CERT_DIR + ":ro", "-e",
+                "KUBERNETES_MASTER=" + api.url()));
+        environment.forEach((name, value) -> command.addAll(List.of("-e", name + "=" + value)));
+        command.add(image.name());
+        command.addAll(options);
+        command.addAll(List.of(
+                "-Dquarkus.kubernetes-client.trust-certs=true",
+                "-Dquarkus.http.ssl-port=" + https,
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.management.port=" + management,
+                "-Dquarkus.management.host=127.0.0.1"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        LocalOperator operator = new LocalOperator(api, false, builder.start(), https, management, container);
+        operator.awaitReady(Duration.ofSeconds(60));
+        return operator;
+    }
+
+    /**
+     * The build's self-signed pair as the webhook Secret's volume presents it: {@code tls.crt} and {@code tls.key},
+     * readable by the image's non-root user.
+     */
+    private static Path webhookCertificate(int id) throws IOException {
+        Path dir = Path.of("target", "webhook-cert-" + id).toAbsolutePath();
+        Files.createDirectories(dir);
+        Files.copy(Path.of("target/certs/webhook.crt"), dir.resolve("tls.crt"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of("target/certs/webhook.key"), dir.resolve("tls.key"), StandardCopyOption.REPLACE_EXISTING);
+        for (Path file : List.of(dir, dir.resolve("tls.crt"), dir.resolve("tls.key"))) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(Files.isDirectory(file)
+                    ? "rwxr-xr-x"
+                    : "rw-r--r--"));
+        }
+        return dir;
     }
 
     private static LocalOperator start(LocalKubeApi api, boolean ownsApi, List<String> jvmOptions,
@@ -121,7 +235,7 @@ public final class LocalOperator implements AutoCloseable {
         } else {
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
         }
-        return new LocalOperator(api, ownsApi, builder.start(), https, management);
+        return new LocalOperator(api, ownsApi, builder.start(), https, management, null);
     }
 
     public KubernetesClient client() {
@@ -179,9 +293,10 @@ public final class LocalOperator implements AutoCloseable {
         return samples;
     }
 
-    /** The process's resident set size (VmRSS), in MiB. */
-    public long rssMiB() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+    /** The operator's resident set size (VmRSS), in MiB: the process's, or in a container its main process's. */
+    public long rssMiB() throws IOException, InterruptedException {
+        String pid = container == null ? String.valueOf(process.pid()) : container.inspect("{{.State.Pid}}");
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
             }
@@ -190,7 +305,10 @@ public final class LocalOperator implements AutoCloseable {
     }
 
     /** Ends the process the way a crash or an OOM kill does: SIGKILL, no shutdown hooks, no lease release. */
-    public void kill() throws InterruptedException {
+    public void kill() throws IOException, InterruptedException {
+        if (container != null) {
+            container.run("kill", container.name());
+        }
         process.destroyForcibly().waitFor();
     }
 
@@ -199,8 +317,13 @@ public final class LocalOperator implements AutoCloseable {
         process.destroy();
         try {
             process.waitFor();
+            if (container != null) {
+                container.run("rm", "--force", container.name());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // best effort: the container was started with --rm
         }
         if (ownsApi) {
             api.close();
