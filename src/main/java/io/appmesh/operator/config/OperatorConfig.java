@@ -28,7 +28,10 @@ public interface OperatorConfig {
     @WithDefault("false")
     boolean enableCustomHealthCheck();
 
-    /** Page size used when listing pods. */
+    /**
+     * Upstream's page size for its pod informer's lists. Accepted for compatibility but not applied yet: the Cloud Map
+     * pod informer lists unpaged (docs/compatibility.md).
+     */
     @WithDefault("100")
     long pageLimit();
 
