@@ -415,7 +415,8 @@ final class StrictCrudDispatcher extends KubernetesCrudDispatcher {
     /**
      * CRUD storage would file a SelfSubjectRulesReview away and return it without a status. The operator's leader
      * election asks one before taking the Lease; a real API server evaluates RBAC. Here every identity is allowed
-     * everything, as the generated ClusterRole allows the operator.
+     * everything (the generated Role grants the operator what that check looks for: get, create and update of Leases;
+     * RbacPackageIT).
      */
     private static MockResponse selfSubjectRulesReview() {
         return new MockResponse().setResponseCode(201).setBody("""
