@@ -1,5 +1,5 @@
 # Thin wrapper over the Maven wrapper. `make run` and `make test` are the quick start.
-MVN ?= ./mvnw -B
+MVN ?= ./mvnw -B -ntp
 
 .PHONY: run test test-native bench-native build manifests bundle bench-webhook bench-reconcile native image image-build fmt clean
 
@@ -19,7 +19,8 @@ VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>$$:\1:p' pom.xml | head
 IMAGE ?= docker.io/appmesh/appmesh-operator:$(VERSION)
 IMAGE_SOURCE ?= $(or $(shell git config --get remote.origin.url 2>/dev/null),unknown)
 
-## run: the operator against the current kubeconfig context; with no reachable cluster, the local sandbox
+## run: the operator against the current kubeconfig context; with no reachable cluster, the local sandbox. Ctrl-C ends
+## it quietly: the sandbox exits 0 on SIGINT/SIGTERM (make would report the JVM's 130 as an error)
 run: build
 	$(MVN) -q exec:java@run
 
@@ -55,7 +56,9 @@ native:
 	elif [ -f "$(NATIVE_TOOLCHAIN)/install.sh" ] && [ -d "$(TEMURIN)" ]; then \
 		echo "make native: building the native-image toolchain into $(NATIVE_CACHE) (about 11 min, once)"; \
 		mkdir -p "$(NATIVE_CACHE)" && NATIVE_HOME="$(NATIVE_CACHE)" TEMURIN="$(TEMURIN)" bash "$(NATIVE_TOOLCHAIN)/install.sh" \
-			&& gh="$(NATIVE_CACHE)/ghome"; \
+			|| { echo "make native: the toolchain install failed ($(NATIVE_TOOLCHAIN)/install.sh, its message above)." >&2; exit 1; }; \
+		gh="$(NATIVE_CACHE)/ghome"; \
+		[ -x "$$gh/bin/native-image" ] || { echo "make native: the toolchain install left no $$gh/bin/native-image." >&2; exit 1; }; \
 	else echo "make native: no native-image found. Install GraalVM or Mandrel (JDK 21+) and set GRAALVM_HOME," \
 		"or provide the shared toolchain at $(NATIVE_TOOLCHAIN) with Temurin 25 at $(TEMURIN)." >&2; exit 1; fi; \
 	GRAALVM_HOME="$$gh" $(MVN) package -DskipTests -Dquarkus.native.enabled=true -Dquarkus.native.container-build=false

@@ -113,7 +113,8 @@ public class AwsApiThrottle implements ExecutionInterceptor {
         String key = pair.substring(0, eq);
         String value = pair.substring(eq + 1);
         int colon = key.indexOf(':');
-        if (colon < 0) {
+        // Upstream splits the key on every colon and wants exactly two parts (no colon in the regex either).
+        if (colon < 0 || key.indexOf(':', colon + 1) >= 0) {
             throw new IllegalArgumentException(key + " must be formatted as serviceID:operationRegex");
         }
         String[] rateAndBurst = value.split(":", -1);

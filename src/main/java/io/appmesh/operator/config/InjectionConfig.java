@@ -39,8 +39,9 @@ public interface InjectionConfig {
     @WithDefault("9901")
     int envoyAdminAccessPort();
 
+    /** ENVOY_ADMIN_ACCESS_LOG_FILE; set to empty for none (upstream then leaves the variable out). */
     @WithDefault("/tmp/envoy_admin_access.log")
-    String envoyAdminAccessLogFile();
+    Optional<String> envoyAdminAccessLogFile();
 
     /**
      * Read but without effect, as upstream: there the flag writes the dual-stack setting and
@@ -104,8 +105,12 @@ public interface InjectionConfig {
     @WithDefault("false")
     boolean enableXrayTracing();
 
+    /**
+     * Image of the xray-daemon container. Empty is accepted at start-up, as upstream: injecting X-Ray is then refused per
+     * pod with {@code Missing configuration parameters: xRayImage}.
+     */
     @WithDefault("public.ecr.aws/xray/aws-xray-daemon")
-    String xrayImage();
+    Optional<String> xrayImage();
 
     @WithDefault("2000")
     int xrayDaemonPort();

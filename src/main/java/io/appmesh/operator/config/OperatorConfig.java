@@ -35,7 +35,7 @@ public interface OperatorConfig {
     @WithDefault("false")
     boolean enableCustomHealthCheck();
 
-    /** Page size used when listing pods. */
+    /** Page size of the pod informer's lists (upstream's use of it). */
     @WithDefault("100")
     long pageLimit();
 

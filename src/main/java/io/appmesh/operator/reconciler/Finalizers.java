@@ -26,8 +26,10 @@ public final class Finalizers {
             latest.getMetadata().setFinalizers(finalizers);
             return latest;
         });
-        resource.getMetadata().setFinalizers(updated.getMetadata().getFinalizers());
-        resource.getMetadata().setResourceVersion(updated.getMetadata().getResourceVersion());
+        if (updated != null) {
+            resource.getMetadata().setFinalizers(updated.getMetadata().getFinalizers());
+            resource.getMetadata().setResourceVersion(updated.getMetadata().getResourceVersion());
+        }
     }
 
     public static <R extends HasMetadata> void remove(KubernetesClient client, R resource, List<String> names) {
@@ -40,6 +42,13 @@ public final class Finalizers {
             latest.getMetadata().setFinalizers(finalizers);
             return latest;
         });
+        if (updated == null) {
+            // Already gone: its finalizers with it. The SDK must not try to remove its own from a deleted object.
+            List<String> remaining = new ArrayList<>(resource.getMetadata().getFinalizers());
+            remaining.removeAll(names);
+            resource.getMetadata().setFinalizers(remaining);
+            return;
+        }
         resource.getMetadata().setFinalizers(updated.getMetadata().getFinalizers());
         resource.getMetadata().setResourceVersion(updated.getMetadata().getResourceVersion());
     }
@@ -47,6 +56,8 @@ public final class Finalizers {
     /**
      * Applies {@code change} to the object as currently stored (read just before the patch, retried on a conflict), so
      * that metadata changes never race with the SDK's own status and finalizer writes.
+     *
+     * @return the object as stored after the change, or null when it no longer exists (deleted meanwhile)
      */
     @SuppressWarnings("unchecked")
     public static <R extends HasMetadata> R editLatest(KubernetesClient client, R resource,
@@ -59,6 +70,9 @@ public final class Finalizers {
             try {
                 return named.edit(change);
             } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() == 404) {
+                    return null;
+                }
                 if (e.getCode() != 409 || attempt == 5) {
                     throw e;
                 }

@@ -69,6 +69,9 @@ class AwsApiThrottleTest {
                 .hasMessage("App Mesh:^List must be formatted as serviceID:operationRegex=rate:burst");
         assertThatThrownBy(() -> AwsApiThrottle.parse("AppMesh=1:2", now::get))
                 .hasMessage("AppMesh must be formatted as serviceID:operationRegex");
+        // Upstream splits the key on every colon and wants exactly two parts.
+        assertThatThrownBy(() -> AwsApiThrottle.parse("a:b:c=4.2:5", now::get))
+                .hasMessage("a:b:c must be formatted as serviceID:operationRegex");
         assertThatThrownBy(() -> AwsApiThrottle.parse("App Mesh:^List=1", now::get))
                 .hasMessage("1 must be formatted as rate:burst");
         assertThatThrownBy(() -> AwsApiThrottle.parse("App Mesh:^(List=1:2", now::get))

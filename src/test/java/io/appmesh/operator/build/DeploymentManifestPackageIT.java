@@ -81,6 +81,19 @@ class DeploymentManifestPackageIT {
         assertThat(mounts.findValuesAsText("mountPath")).contains("/tmp/k8s-webhook-server/serving-certs");
     }
 
+    @Test
+    void noObjectCarriesTheBuildMachinesRepositoryPath() throws IOException {
+        // Quarkus would annotate app.quarkus.io/vcs-uri with the git remote, on a developer's machine a local path.
+        for (JsonNode doc : documents()) {
+            for (JsonNode annotations : List.of(doc.at("/metadata/annotations"),
+                    doc.at("/spec/template/metadata/annotations"))) {
+                annotations.fieldNames().forEachRemaining(name -> assertThat(name)
+                        .as("%s %s", doc.path("kind").asText(), doc.at("/metadata/name").asText())
+                        .doesNotStartWith("app.quarkus.io/vcs"));
+            }
+        }
+    }
+
     /** A JVM/native-image size option value: 256m, 1g, 262144k. */
     private static long javaSize(String value) {
         char unit = Character.toLowerCase(value.charAt(value.length() - 1));
@@ -99,14 +112,18 @@ class DeploymentManifestPackageIT {
     }
 
     private static JsonNode deployment() throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        try (YAMLParser parser = new YAMLFactory().createParser(Path.of("target/kubernetes/kubernetes.yml").toFile())) {
-            for (JsonNode doc : yaml.readValues(parser, JsonNode.class).readAll()) {
-                if ("Deployment".equals(doc.path("kind").asText())) {
-                    return doc;
-                }
+        for (JsonNode doc : documents()) {
+            if ("Deployment".equals(doc.path("kind").asText())) {
+                return doc;
             }
         }
         throw new AssertionError("no Deployment in target/kubernetes/kubernetes.yml");
+    }
+
+    private static List<JsonNode> documents() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try (YAMLParser parser = new YAMLFactory().createParser(Path.of("target/kubernetes/kubernetes.yml").toFile())) {
+            return yaml.readValues(parser, JsonNode.class).readAll();
+        }
     }
 }

@@ -43,8 +43,9 @@ class ClusterIpFamilyTest {
     @Test
     void unreachableEksIsLoggedAndTreatedAsIpv4(@TempDir Path dir) throws Exception {
         OperatorConfig config = config(dir, "appmesh.cluster-name=prod\nappmesh.aws-endpoint-override=http://127.0.0.1:1\n");
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
+        // Restored afterwards, not cleared: an operator of an earlier @QuarkusTest may still run in this JVM and read them.
+        String accessKey = System.setProperty("aws.accessKeyId", "testing");
+        String secretKey = System.setProperty("aws.secretAccessKey", "testing");
         try {
             assertThat(new ClusterIpFamily(config,
                     new EksClusterNetwork(
@@ -58,8 +59,16 @@ class ClusterIpFamilyTest {
                     .isEqualTo(4);
             assertThat(registry.get("aws_api_call_retries").summary().max()).isEqualTo(3);
         } finally {
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
+            restore("aws.accessKeyId", accessKey);
+            restore("aws.secretAccessKey", secretKey);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
         }
     }
 

@@ -34,6 +34,7 @@ final class CrdSchemas {
     }
 
     private final Map<String, Crd> byPlural = new HashMap<>();
+    private final List<JsonNode> definitions = new ArrayList<>();
 
     CrdSchemas() {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -44,6 +45,7 @@ final class CrdSchemas {
                     throw new IllegalStateException("missing test resource " + resource);
                 }
                 JsonNode crd = yaml.readTree(in);
+                definitions.add(crd);
                 for (JsonNode version : crd.at("/spec/versions")) {
                     if (version.path("storage").asBoolean()) {
                         byPlural.put(plural, new Crd(version.at("/schema/openAPIV3Schema"),
@@ -54,6 +56,11 @@ final class CrdSchemas {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** The seven CustomResourceDefinitions, as upstream ships them. */
+    List<JsonNode> definitions() {
+        return definitions;
     }
 
     boolean isCustomResource(ApiPath path) {

@@ -39,6 +39,7 @@ public final class Sandbox {
 
     private static final Path OPERATOR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final Path EXAMPLES = Path.of("docs/examples");
+    private static final Path KUBECONFIG = Path.of("target/sandbox.kubeconfig");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<Class<? extends HasMetadata>> KINDS = List.of(Mesh.class, VirtualNode.class,
             VirtualService.class, VirtualRouter.class, VirtualGateway.class, GatewayRoute.class, BackendGroup.class);
@@ -47,6 +48,11 @@ public final class Sandbox {
     }
 
     public static void main(String[] args) throws Exception {
+        // Ctrl-C or SIGTERM is how a run ends, not a failure: exit 0 after the shutdown hooks, so that make stays quiet
+        // (the JVM's own handler exits 130, which make reports as "Error 130").
+        for (String name : List.of("INT", "TERM")) {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> System.exit(0));
+        }
         if (!Files.exists(OPERATOR)) {
             throw new IllegalStateException(OPERATOR + " is missing: build first (make build)");
         }
@@ -85,20 +91,52 @@ public final class Sandbox {
         MotoProcess moto = MotoProcess.start();
         AwsFront aws = new AwsFront(AwsFront.Mode.MOTO, moto.endpoint());
         LocalOperator operator = LocalOperator.start(aws.operatorOptions(), true);
+        Path kubeconfig = writeKubeconfig(operator.apiServerUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("make run: stopping the sandbox");
             operator.close();
             aws.close();
             moto.close();
+            try {
+                Files.deleteIfExists(kubeconfig);
+            } catch (IOException e) {
+                // a stale file names a closed port: harmless
+            }
         }));
         System.out.printf("make run: operator ready%n  Kubernetes API  %s%n  webhooks        %s%n"
                 + "  health, metrics %s/q/health %s/q/metrics%n  AWS (moto)      %s%n", operator.apiServerUrl(),
                 operator.webhooks(), operator.management(), operator.management(), aws.endpoint());
+        System.out.printf("  kubectl         export KUBECONFIG=%s; kubectl get meshes,virtualnodes,virtualservices -A%n",
+                kubeconfig.toAbsolutePath());
         try (KubernetesClient client = operator.client()) {
             applyExamples(client, new AdmissionEmulator(operator.webhooks()));
             System.out.println("make run: watching App Mesh objects (Ctrl-C to stop)");
             watch(client, operator.process());
         }
+    }
+
+    /** A kubeconfig for the sandbox's API server (plain HTTP on loopback, no credentials), for kubectl. */
+    static Path writeKubeconfig(String server) throws IOException {
+        Path file = KUBECONFIG.toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: appmesh-sandbox
+                  cluster:
+                    server: %s
+                users:
+                - name: appmesh-sandbox
+                  user: {}
+                contexts:
+                - name: appmesh-sandbox
+                  context:
+                    cluster: appmesh-sandbox
+                    user: appmesh-sandbox
+                current-context: appmesh-sandbox
+                """.formatted(server));
+        return file;
     }
 
     private static void applyExamples(KubernetesClient client, AdmissionEmulator admission) throws Exception {

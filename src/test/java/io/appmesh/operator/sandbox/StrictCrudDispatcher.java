@@ -53,6 +53,7 @@ import io.fabric8.zjsonpatch.JsonPatch;
  * <li>Unknown fields of App Mesh objects are pruned on every write, or refused with 400 under
  * {@code ?fieldValidation=Strict} (what kubectl sends).</li>
  * </ul>
+ * It also serves the discovery documents ({@link Discovery}), so that kubectl can be pointed at it.
  * Every rule is tested in {@code StrictKubeApiTest}. Reads, watches and deletes are the stock dispatcher's; all writes run
  * under one write lock, so a reader never sees an object half replaced.
  */
@@ -67,6 +68,7 @@ final class StrictCrudDispatcher extends KubernetesCrudDispatcher {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final CrdSchemas crds = new CrdSchemas();
+    private final Discovery discovery = new Discovery(crds);
     private volatile boolean unavailable;
 
     /** While set, every request is answered 503, as by an API server that is starting or overloaded. */
@@ -109,6 +111,11 @@ final class StrictCrudDispatcher extends KubernetesCrudDispatcher {
 
     @Override
     public MockResponse handleGet(String path) {
+        var document = discovery.answer(path);
+        if (document.isPresent()) {
+            return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                    .setBody(document.get());
+        }
         return locked(false, () -> super.handleGet(path));
     }
 
@@ -408,7 +415,8 @@ final class StrictCrudDispatcher extends KubernetesCrudDispatcher {
     /**
      * CRUD storage would file a SelfSubjectRulesReview away and return it without a status. The operator's leader
      * election asks one before taking the Lease; a real API server evaluates RBAC. Here every identity is allowed
-     * everything, as the generated ClusterRole allows the operator.
+     * everything (the generated Role grants the operator what that check looks for: get, create and update of Leases;
+     * RbacPackageIT).
      */
     private static MockResponse selfSubjectRulesReview() {
         return new MockResponse().setResponseCode(201).setBody("""

@@ -259,4 +259,61 @@ class StrictKubeApiTest {
         assertThat(main.body().at("/status/podIP").asText()).isEqualTo("10.0.0.2");
         assertThat(main.body().at("/metadata/labels/a").asText()).isEqualTo("b");
     }
+
+    @Test
+    void discoveryNamesTheCoreVersionAndEveryGroupItHolds() throws Exception {
+        // What kubectl reads first (legacy discovery): APIVersions at /api, APIGroupList at /apis.
+        JsonNode api = get("/api");
+        assertThat(api.path("kind").asText()).isEqualTo("APIVersions");
+        assertThat(api.path("versions").toString()).isEqualTo("[\"v1\"]");
+
+        JsonNode apis = get("/apis");
+        assertThat(apis.path("kind").asText()).isEqualTo("APIGroupList");
+        assertThat(apis.path("groups").findValuesAsText("name")).contains("appmesh.k8s.aws", "coordination.k8s.io");
+        JsonNode appmesh = get("/apis/appmesh.k8s.aws");
+        assertThat(appmesh.path("kind").asText()).isEqualTo("APIGroup");
+        assertThat(appmesh.at("/preferredVersion/groupVersion").asText()).isEqualTo("appmesh.k8s.aws/v1beta2");
+    }
+
+    @Test
+    void discoveryListsTheAppMeshResourcesAsTheirCrdsDeclareThem() throws Exception {
+        JsonNode list = get("/apis/appmesh.k8s.aws/v1beta2");
+
+        assertThat(list.path("kind").asText()).isEqualTo("APIResourceList");
+        assertThat(list.path("groupVersion").asText()).isEqualTo("appmesh.k8s.aws/v1beta2");
+        assertThat(list.path("resources").findValuesAsText("name")).containsExactlyInAnyOrder("meshes", "meshes/status",
+                "virtualnodes", "virtualnodes/status", "virtualservices", "virtualservices/status", "virtualrouters",
+                "virtualrouters/status", "virtualgateways", "virtualgateways/status", "gatewayroutes",
+                "gatewayroutes/status", "backendgroups", "backendgroups/status");
+        JsonNode meshes = resource(list, "meshes");
+        assertThat(meshes.path("kind").asText()).isEqualTo("Mesh");
+        assertThat(meshes.path("singularName").asText()).isEqualTo("mesh");
+        assertThat(meshes.path("namespaced").asBoolean()).isFalse();
+        assertThat(meshes.has("shortNames")).isFalse(); // upstream's CRDs declare neither short names nor categories
+        assertThat(meshes.path("verbs").toString()).contains("\"get\"", "\"list\"", "\"watch\"", "\"create\"");
+        assertThat(resource(list, "virtualnodes").path("namespaced").asBoolean()).isTrue();
+    }
+
+    @Test
+    void discoveryListsTheCoreResourcesTheSandboxUses() throws Exception {
+        JsonNode list = get("/api/v1");
+
+        assertThat(list.path("kind").asText()).isEqualTo("APIResourceList");
+        assertThat(list.path("groupVersion").asText()).isEqualTo("v1");
+        assertThat(list.path("resources").findValuesAsText("name")).contains("namespaces", "pods", "pods/status", "nodes",
+                "events");
+        assertThat(resource(list, "pods").path("shortNames").toString()).isEqualTo("[\"po\"]");
+        assertThat(resource(list, "namespaces").path("namespaced").asBoolean()).isFalse();
+        // Objects are still served as before.
+        assertThat(send("GET", "/api/v1/namespaces", null, null).body().has("items")).isTrue();
+    }
+
+    private static JsonNode resource(JsonNode list, String name) {
+        for (JsonNode r : list.path("resources")) {
+            if (r.path("name").asText().equals(name)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + list);
+    }
 }

@@ -21,6 +21,7 @@ import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.backend.BackendException;
 import io.appmesh.operator.backend.EndpointRegistry;
+import io.appmesh.operator.config.OperatorConfig;
 import io.appmesh.operator.mesh.Endpoint;
 import io.appmesh.operator.mesh.LabelSelectors;
 import io.appmesh.operator.mesh.PodEndpoints;
@@ -69,6 +70,7 @@ public class CloudMapReconciler implements Reconciler<VirtualNode> {
     private final EventRecorder events;
     private final Backoff backoff;
     private final ReconcileMetrics metrics;
+    private final long pageLimit;
     /** Per pod UID: the health last observed and since when. */
     private final Map<String, Observation> observed = new ConcurrentHashMap<>();
 
@@ -84,7 +86,8 @@ public class CloudMapReconciler implements Reconciler<VirtualNode> {
     private final Map<String, NodeLabels> nodes = new ConcurrentHashMap<>();
 
     public CloudMapReconciler(EndpointRegistry registrar, References references, EventRecorder events,
-            Backoff backoff, ReconcileMetrics metrics) {
+            Backoff backoff, ReconcileMetrics metrics, OperatorConfig config) {
+        this.pageLimit = config.pageLimit();
         this.registrar = registrar;
         this.references = references;
         this.events = events;
@@ -96,6 +99,8 @@ public class CloudMapReconciler implements Reconciler<VirtualNode> {
     public List<EventSource<?, VirtualNode>> prepareEventSources(EventSourceContext<VirtualNode> context) {
         var configuration = InformerEventSourceConfiguration.from(Pod.class, VirtualNode.class)
                 .withName("pods")
+                // Upstream's --page-limit: the pod informer lists in pages of this size.
+                .withInformerListLimit(pageLimit)
                 .withSecondaryToPrimaryMapper(pod -> context.getPrimaryCache()
                         .list(pod.getMetadata().getNamespace(), node -> selects(node, pod))
                         .map(ResourceID::fromResource).collect(Collectors.toSet()))

@@ -13,7 +13,6 @@ import io.appmesh.operator.reconciler.ReconcilerSupport;
 import io.appmesh.operator.reconciler.StatusFactory;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.quarkiverse.operatorsdk.annotations.CSVMetadata;
-import io.quarkiverse.operatorsdk.annotations.RBACRule;
 
 /**
  * Meshes: the App Mesh mesh named {@code spec.awsName}, in the account of {@code spec.meshOwner}
@@ -23,17 +22,6 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
  * {@code aws-appmesh-resources} (the AWS mesh is deleted, unless another account owns it).
  */
 @ControllerConfiguration(name = "mesh", finalizerName = AppMeshApi.MESH_MEMBERS_FINALIZER)
-@RBACRule(apiGroups = AppMeshApi.GROUP, resources = {"virtualnodes", "virtualservices", "virtualrouters",
-        "virtualgateways", "gatewayroutes", "backendgroups"}, verbs = {"get", "list", "watch"})
-@RBACRule(apiGroups = "", resources = "events", verbs = {"create", "patch"})
-// The admission webhooks watch Namespaces (the other kinds: the reconcilers' own rules); Cloud Map registration reads
-// pods and nodes and writes the pods' readiness condition; leader election holds a Lease.
-// Declared here because the SDK derives the operator's ClusterRoles from its reconcilers.
-@RBACRule(apiGroups = "", resources = {"namespaces", "nodes"}, verbs = {"get", "list", "watch"})
-@RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
-@RBACRule(apiGroups = "", resources = "pods/status", verbs = {"get", "patch", "update"})
-@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "list", "watch", "create", "update",
-        "patch"})
 @CSVMetadata(bundleName = AppMeshApi.BUNDLE, displayName = "App Mesh operator", description = """
         The appmesh.k8s.aws/v1beta2 API (Mesh, VirtualNode, VirtualService, VirtualRouter, VirtualGateway, \
         GatewayRoute, BackendGroup) with the admission webhooks of aws-app-mesh-controller-for-k8s.""", provider = @CSVMetadata.Provider(name = "appmesh-operator"))

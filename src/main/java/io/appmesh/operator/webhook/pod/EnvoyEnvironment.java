@@ -53,8 +53,8 @@ final class EnvoyEnvironment {
         if (c.envoyAdminAccessPort() != 0) {
             env.put("ENVOY_ADMIN_ACCESS_PORT", Integer.toString(c.envoyAdminAccessPort()));
         }
-        if (!c.envoyAdminAccessLogFile().isEmpty()) {
-            env.put("ENVOY_ADMIN_ACCESS_LOG_FILE", c.envoyAdminAccessLogFile());
+        if (c.envoyAdminAccessLogFile().isPresent()) {
+            env.put("ENVOY_ADMIN_ACCESS_LOG_FILE", c.envoyAdminAccessLogFile().get());
         }
         if (c.enableXrayTracing()) {
             env.put("ENABLE_ENVOY_XRAY_TRACING", "1");

@@ -1,5 +1,6 @@
 package io.appmesh.operator.webhook.pod;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,10 @@ import io.fabric8.kubernetes.api.model.Pod;
  * request's namespace) decide the role.
  */
 public final class InjectionDecision {
+
+    private static final Comparator<HasMetadata> BY_NAME = Comparator
+            .comparing((HasMetadata o) -> String.valueOf(o.getMetadata().getNamespace()))
+            .thenComparing(o -> o.getMetadata().getName());
 
     enum Mode {
         ENABLED, DISABLED, UNSPECIFIED
@@ -59,13 +64,14 @@ public final class InjectionDecision {
         }
         Map<String, String> labels = pod.getMetadata() == null ? null : pod.getMetadata().getLabels();
         String podName = namespace + "/" + podName(pod);
+        // Sorted by name, the order of upstream's API server list (the informer cache has none).
         List<VirtualNode> matchingNodes = nodes.stream().filter(vn -> selects(vn.getSpec().getPodSelector(), labels))
-                .toList();
+                .sorted(BY_NAME).toList();
         if (matchingNodes.size() > 1) {
             throw new AdmissionDenied("found multiple matching VirtualNodes for pod " + podName + ": " + names(matchingNodes));
         }
         List<VirtualGateway> matchingGateways = gateways.stream()
-                .filter(vg -> selects(vg.getSpec().getPodSelector(), labels)).toList();
+                .filter(vg -> selects(vg.getSpec().getPodSelector(), labels)).sorted(BY_NAME).toList();
         if (matchingGateways.size() > 1) {
             throw new AdmissionDenied(
                     "found multiple matching VirtualGateways for pod " + podName + ": " + names(matchingGateways));

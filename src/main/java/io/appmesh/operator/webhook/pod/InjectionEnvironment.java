@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.appmesh.operator.aws.AwsAccount;
 import io.appmesh.operator.config.InjectionConfig;
 import io.appmesh.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,15 +26,17 @@ public class InjectionEnvironment {
     static final String UNKNOWN_K8S_VERSION = "UNKNOWN_K8S_VERSION";
 
     private final OperatorConfig config;
+    private final AwsAccount account;
     private final KubernetesClient client;
     private final String operatorVersion;
     private static final long VERSION_RETRY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
     private volatile String kubernetesVersion;
     private volatile long lastVersionAttempt;
 
-    public InjectionEnvironment(OperatorConfig config, KubernetesClient client,
+    public InjectionEnvironment(OperatorConfig config, AwsAccount account, KubernetesClient client,
             @ConfigProperty(name = "quarkus.application.version") String operatorVersion) {
         this.config = config;
+        this.account = account;
         this.client = client;
         this.operatorVersion = operatorVersion;
         checkTracers(config.injection());
@@ -66,8 +69,14 @@ public class InjectionEnvironment {
         return config.awsRegion().or(() -> env("AWS_REGION")).or(() -> env("AWS_DEFAULT_REGION")).orElse("");
     }
 
+    /**
+     * The operator's account, as the reconcilers know it (upstream's injector gets the same value): appmesh.aws-account-id
+     * with a float such as {@code 1.23456789012e+11} repaired, else STS GetCallerIdentity (asked once).
+     *
+     * @throws IllegalStateException when STS cannot say (upstream does not start then)
+     */
     public String accountId() {
-        return config.awsAccountId().orElse("");
+        return account.id();
     }
 
     public String operatorVersion() {

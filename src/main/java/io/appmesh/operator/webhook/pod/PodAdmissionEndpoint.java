@@ -127,8 +127,10 @@ public class PodAdmissionEndpoint {
         if (!Objects.equals(mesh.getMetadata().getUid(), meshRef.getUid())) {
             throw new AdmissionDenied("failed to resolve meshRef: mesh UID mismatch: " + meshRef.getName());
         }
-        return new InjectionContext(node, gateway, mesh, environment.injection(), environment.region(),
-                environment.accountId(), environment.kubernetesVersion(), environment.operatorVersion());
+        // The account only matters for a mesh with an owner: STS is not asked for the others.
+        String account = mesh.getSpec().getMeshOwner() == null ? "" : environment.accountId();
+        return new InjectionContext(node, gateway, mesh, environment.injection(), environment.region(), account,
+                environment.kubernetesVersion(), environment.operatorVersion());
     }
 
     private Pod decode(JsonNode raw) {

@@ -30,7 +30,7 @@ final class XrayDaemon implements PodMutation {
         checkSettings(context);
         ContainerBuilder xray = new ContainerBuilder()
                 .withName(NAME)
-                .withImage(c.xrayImage())
+                .withImage(c.xrayImage().orElseThrow())
                 .withNewSecurityContext().withRunAsUser(EnvoySidecar.PROXY_UID).endSecurityContext()
                 .addNewPort().withName("xray").withContainerPort(c.xrayDaemonPort()).withProtocol("UDP").endPort()
                 .addNewEnv().withName("AWS_REGION").withValue(context.region()).endEnv()

@@ -40,6 +40,8 @@ public class AwsTestEnvironment implements QuarkusTestResourceLifecycleManager {
         config.remove("mode");
         config.put("appmesh.aws-endpoint-override", front.endpoint().toString());
         config.put("appmesh.aws-region", AppMeshEmulator.REGION);
+        // The test profile quiets the reconcilers' retry lines for tests without an AWS side; here they tell a story.
+        config.put("quarkus.log.category.\"io.appmesh.operator.reconciler.AppMeshReconciler\".level", "INFO");
         return config;
     }
 

@@ -1,11 +1,16 @@
 package io.appmesh.operator.webhook.pod;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.appmesh.operator.aws.AwsAccount;
+import io.appmesh.operator.testing.OperatorConfigs;
 
 class InjectionEnvironmentTest {
 
@@ -23,5 +28,14 @@ class InjectionEnvironmentTest {
         var config = SidecarInjectorTest.config(Path.of("src/test/resources/InjectionEnvironmentTest/one-tracer.properties"));
 
         assertThatCode(() -> InjectionEnvironment.checkTracers(config.injection())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anAccountIdWrittenAsAFloatIsTheTwelveDigitAccountTheReconcilersUse() {
+        // What some YAML tooling makes of an unquoted 12-digit number.
+        var config = OperatorConfigs.from(Map.of("appmesh.aws-account-id", "1.11122223333e+11"));
+        var environment = new InjectionEnvironment(config, new AwsAccount(config, null), null, "0.1.0");
+
+        assertThat(environment.accountId()).isEqualTo("111122223333");
     }
 }
