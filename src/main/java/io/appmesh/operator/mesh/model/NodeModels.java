@@ -118,7 +118,7 @@ public final class NodeModels {
         for (Listener listener : listeners(target)) {
             TargetModel t = target(target, ListenerModels.of(listener));
             ports.add(new BackendModel.PortRoutes(t.port(), t.protocol(), List.of(new RouteModel(
-                    target.getSpec().getAwsName(), t.protocol(), null, null, List.of(new RouteModel.Target(t, 1)),
+                    target.getSpec().getAwsName(), t.protocol(), null, null, List.of(new RouteModel.Target(t, 100)),
                     null, null, null))));
         }
         return ports;
