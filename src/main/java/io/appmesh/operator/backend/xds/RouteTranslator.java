@@ -49,7 +49,7 @@ final class RouteTranslator {
             VirtualHost.Builder vhost = VirtualHost.newBuilder().setName(host.service()).addDomains(host.service())
                     .addDomains(host.service() + ":" + port);
             for (RouteModel route : host.routes()) {
-                if (!route.targets().isEmpty()) {
+                if (route.targets().stream().anyMatch(t -> t.weight() > 0)) { // Envoy refuses a zero total
                     vhost.addRoutes(route(node, route));
                 }
             }

@@ -44,7 +44,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  * VirtualNodes, VirtualServices, VirtualRouters, BackendGroups and Pods as users write them, with the meshRef and
  * awsName the webhooks default) and, for every VirtualNode, {@code out-<node>.yaml}: the Envoy resources its proxy
  * gets (listeners, routes, clusters, endpoints; protobuf JSON mapping). Every resource must also pass Envoy's
- * validation rules ({@link PgvChecker}). Other files, and outputs no node produces, fail the case.
+ * validation rules ({@link PgvChecker}) and the cross-resource checks Envoy makes ({@link ReferenceChecker}). Other files, and outputs no node produces, fail the case.
  * {@code -Dxds.golden.update=true} rewrites the outputs (and deletes stale ones) for review.
  */
 class XdsTranslatorTest {
@@ -88,6 +88,7 @@ class XdsTranslatorTest {
             EnvoyResources resources = XdsTranslator.translate(models.build(node, mesh));
             String out = "out-" + node.getMetadata().getName() + ".yaml";
             outputs.remove(out);
+            ReferenceChecker.violations(resources).forEach(v -> failures.add(out + ": " + v));
             for (Message resource : all(resources)) {
                 CHECKER.violations(resource).forEach(v -> failures.add(out + ": " + v));
             }
