@@ -40,7 +40,8 @@ final class ClusterTranslator {
         String name = Names.egressCluster(node.mesh(), target.node(), target.protocol(), target.port());
         Cluster.Builder cluster = Cluster.newBuilder().setName(name)
                 .setConnectTimeout(Protos.duration(AppMeshDefaults.CONNECT_TIMEOUT))
-                .setCircuitBreakers(AppMeshDefaults.circuitBreakers(null, null, null));
+                .setCircuitBreakers(AppMeshDefaults.circuitBreakers(null, null, null))
+                .setMetadata(Protos.aggregateStats("TargetVirtualNode", target.node()));
         if (target.hostname() != null) {
             cluster.setType(Cluster.DiscoveryType.LOGICAL_DNS)
                     .setLoadAssignment(EndpointTranslator.dns(name, target.hostname(), target));

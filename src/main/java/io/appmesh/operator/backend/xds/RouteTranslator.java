@@ -50,7 +50,7 @@ final class RouteTranslator {
                     .addDomains(host.service() + ":" + port);
             for (RouteModel route : host.routes()) {
                 if (route.targets().stream().anyMatch(t -> t.weight() > 0)) { // Envoy refuses a zero total
-                    vhost.addRoutes(route(node, route));
+                    vhost.addRoutes(route(node, host.service(), route));
                 }
             }
             config.addVirtualHosts(vhost);
@@ -67,7 +67,7 @@ final class RouteTranslator {
     record Host(String service, List<RouteModel> routes) {
     }
 
-    private static Route route(NodeModel node, RouteModel route) {
+    private static Route route(NodeModel node, String service, RouteModel route) {
         WeightedCluster.Builder clusters = WeightedCluster.newBuilder();
         for (RouteModel.Target target : route.targets()) {
             clusters.addClusters(WeightedCluster.ClusterWeight.newBuilder()
@@ -80,7 +80,8 @@ final class RouteTranslator {
         action.setRetryPolicy(route.retry() == null
                 ? AppMeshDefaults.defaultRetryPolicy()
                 : AppMeshDefaults.retryPolicy(route.retry()));
-        return Route.newBuilder().setName(route.name()).setMatch(match(route)).setRoute(action).build();
+        return Route.newBuilder().setName(route.name()).setMatch(match(route)).setRoute(action)
+                .setMetadata(Protos.aggregateStats("TargetVirtualService", service)).build();
     }
 
     private static RouteAction.Builder timeouts(RouteAction.Builder action, Duration perRequest, Duration idle) {
