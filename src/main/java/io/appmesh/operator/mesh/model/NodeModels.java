@@ -97,7 +97,6 @@ public final class NodeModels {
 
     private List<BackendModel.PortRoutes> provided(VirtualService service) {
         var provider = service.getSpec().getProvider();
-        String namespace = service.getMetadata().getNamespace();
         if (provider != null && provider.getVirtualNode() != null && provider.getVirtualNode().getVirtualNodeRef() != null) {
             var ref = provider.getVirtualNode().getVirtualNodeRef();
             return node(References.namespaceOf(ref.getNamespace(), service), ref.getName()).map(this::nodeProvided)
@@ -106,8 +105,8 @@ public final class NodeModels {
         if (provider != null && provider.getVirtualRouter() != null
                 && provider.getVirtualRouter().getVirtualRouterRef() != null) {
             var ref = provider.getVirtualRouter().getVirtualRouterRef();
-            return lookup.get(VirtualRouter.class, ref.getNamespace() == null ? namespace : ref.getNamespace(),
-                    ref.getName()).map(this::routerProvided).orElse(List.of());
+            return lookup.get(VirtualRouter.class, References.namespaceOf(ref.getNamespace(), service), ref.getName())
+                    .map(this::routerProvided).orElse(List.of());
         }
         return List.of();
     }
