@@ -1,0 +1,39 @@
+package io.appmesh.operator.backend.xds;
+
+import io.appmesh.operator.mesh.model.Protocol;
+
+/** The resource names App Mesh's management service gave (dashboards and stats tags key on them). */
+final class Names {
+
+    private Names() {
+    }
+
+    static final String INGRESS_LISTENER = "lds_ingress_0.0.0.0_" + AppMeshDefaults.INGRESS_PORT;
+    static final String EGRESS_LISTENER = "lds_egress_0.0.0.0_" + AppMeshDefaults.EGRESS_PORT;
+
+    static String ingressCluster(String mesh, String node, Protocol protocol, int port) {
+        return "cds_ingress_" + mesh + "_" + node + "_" + protocol.value() + "_" + port;
+    }
+
+    static String egressCluster(String mesh, String node, Protocol protocol, int port) {
+        return "cds_egress_" + mesh + "_" + node + "_" + protocol.value() + "_" + port;
+    }
+
+    /** The original-destination cluster of AWS endpoints, reachable whatever the egress filter. */
+    static String amazonawsCluster(String mesh) {
+        return "cds_egress_" + mesh + "_amazonaws";
+    }
+
+    /** The original-destination cluster of an ALLOW_ALL mesh's passthrough. */
+    static String allowAllCluster(String mesh) {
+        return "cds_egress_" + mesh + "_mesh-allow-all";
+    }
+
+    static String ingressRoutes(int port) {
+        return "rds_ingress_http_" + port;
+    }
+
+    static String egressRoutes(int port) {
+        return "rds_egress_http_" + port;
+    }
+}

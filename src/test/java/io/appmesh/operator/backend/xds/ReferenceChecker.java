@@ -1,0 +1,114 @@
+package io.appmesh.operator.backend.xds;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
+import io.envoyproxy.envoy.config.listener.v3.Filter;
+import io.envoyproxy.envoy.config.listener.v3.FilterChain;
+import io.envoyproxy.envoy.config.listener.v3.Listener;
+import io.envoyproxy.envoy.config.route.v3.Route;
+import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
+import io.envoyproxy.envoy.config.route.v3.VirtualHost;
+import io.envoyproxy.envoy.config.route.v3.WeightedCluster;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
+
+/**
+ * What Envoy checks across resources and PGV cannot: unique names per type, every route configuration and cluster a
+ * listener or route names is served (so a proxy never warms a route to a missing cluster), an EDS resource per EDS
+ * cluster and none for other clusters, unique domains within a route configuration, weighted clusters summing to
+ * more than zero.
+ */
+final class ReferenceChecker {
+
+    private ReferenceChecker() {
+    }
+
+    static List<String> violations(EnvoyResources r) {
+        List<String> out = new ArrayList<>();
+        unique("listener", r.listeners().stream().map(Listener::getName).toList(), out);
+        unique("route configuration", r.routes().stream().map(RouteConfiguration::getName).toList(), out);
+        unique("cluster", r.clusters().stream().map(Cluster::getName).toList(), out);
+        Set<String> clusters = r.clusters().stream().map(Cluster::getName).collect(Collectors.toSet());
+        Set<String> routes = r.routes().stream().map(RouteConfiguration::getName).collect(Collectors.toSet());
+        Set<String> usedRoutes = new HashSet<>();
+        for (Listener listener : r.listeners()) {
+            List<FilterChain> chains = new ArrayList<>(listener.getFilterChainsList());
+            if (listener.hasDefaultFilterChain()) {
+                chains.add(listener.getDefaultFilterChain());
+            }
+            for (FilterChain chain : chains) {
+                for (Filter filter : chain.getFiltersList()) {
+                    Any config = filter.getTypedConfig();
+                    if (config.is(HttpConnectionManager.class)) {
+                        String name = unpack(config, HttpConnectionManager.class).getRds().getRouteConfigName();
+                        usedRoutes.add(name);
+                        if (!routes.contains(name)) {
+                            out.add(listener.getName() + ": route configuration " + name + " not served");
+                        }
+                    } else if (config.is(TcpProxy.class)) {
+                        TcpProxy proxy = unpack(config, TcpProxy.class);
+                        List<String> names = proxy.hasWeightedClusters()
+                                ? proxy.getWeightedClusters().getClustersList().stream()
+                                        .map(TcpProxy.WeightedCluster.ClusterWeight::getName).toList()
+                                : List.of(proxy.getCluster());
+                        names.stream().filter(n -> !clusters.contains(n))
+                                .forEach(n -> out.add(listener.getName() + ": cluster " + n + " not served"));
+                    }
+                }
+            }
+        }
+        routes.stream().filter(n -> !usedRoutes.contains(n))
+                .forEach(n -> out.add("route configuration " + n + " used by no listener"));
+        for (RouteConfiguration config : r.routes()) {
+            List<String> domains = config.getVirtualHostsList().stream().flatMap(v -> v.getDomainsList().stream())
+                    .toList();
+            unique(config.getName() + " domain", domains, out);
+            for (VirtualHost host : config.getVirtualHostsList()) {
+                for (Route route : host.getRoutesList()) {
+                    String at = config.getName() + "/" + host.getName() + "/" + route.getName();
+                    if (route.getRoute().hasWeightedClusters()) {
+                        List<WeightedCluster.ClusterWeight> weights = route.getRoute().getWeightedClusters()
+                                .getClustersList();
+                        if (weights.stream().mapToLong(w -> w.getWeight().getValue()).sum() <= 0) {
+                            out.add(at + ": weights sum to 0");
+                        }
+                        weights.stream().map(WeightedCluster.ClusterWeight::getName).filter(n -> !clusters.contains(n))
+                                .forEach(n -> out.add(at + ": cluster " + n + " not served"));
+                    } else if (!clusters.contains(route.getRoute().getCluster())) {
+                        out.add(at + ": cluster " + route.getRoute().getCluster() + " not served");
+                    }
+                }
+            }
+        }
+        Set<String> eds = r.clusters().stream().filter(c -> c.getType() == Cluster.DiscoveryType.EDS)
+                .map(c -> c.getEdsClusterConfig().getServiceName()).collect(Collectors.toSet());
+        Set<String> assignments = r.endpoints().stream().map(ClusterLoadAssignment::getClusterName)
+                .collect(Collectors.toSet());
+        if (!eds.equals(assignments)) {
+            out.add("EDS clusters " + eds + " but endpoints for " + assignments);
+        }
+        return out;
+    }
+
+    private static void unique(String what, List<String> names, List<String> out) {
+        Set<String> seen = new HashSet<>();
+        names.stream().filter(n -> !seen.add(n)).forEach(n -> out.add("duplicate " + what + " " + n));
+    }
+
+    private static <T extends com.google.protobuf.Message> T unpack(Any any, Class<T> type) {
+        try {
+            return any.unpack(type);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

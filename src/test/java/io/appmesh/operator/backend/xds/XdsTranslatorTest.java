@@ -1,0 +1,194 @@
+package io.appmesh.operator.backend.xds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+
+import io.appmesh.operator.api.v1beta2.backendgroup.BackendGroup;
+import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
+import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
+import io.appmesh.operator.mesh.Endpoint;
+import io.appmesh.operator.mesh.LabelSelectors;
+import io.appmesh.operator.mesh.Lookup;
+import io.appmesh.operator.mesh.PodEndpoints;
+import io.appmesh.operator.mesh.model.NodeModels;
+import io.appmesh.operator.testing.YamlDocuments;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/**
+ * Golden-file translation cases: each folder under {@code XdsTranslatorTest/} holds {@code in-*.yaml} (Meshes,
+ * VirtualNodes, VirtualServices, VirtualRouters, BackendGroups and Pods as users write them, with the meshRef and
+ * awsName the webhooks default) and, for every VirtualNode, {@code out-<node>.yaml}: the Envoy resources its proxy
+ * gets (listeners, routes, clusters, endpoints; protobuf JSON mapping). Every resource must also pass Envoy's
+ * validation rules ({@link PgvChecker}) and the cross-resource checks Envoy makes ({@link ReferenceChecker}). Other files, and outputs no node produces, fail the case.
+ * {@code -Dxds.golden.update=true} rewrites the outputs (and deletes stale ones) for review.
+ */
+class XdsTranslatorTest {
+
+    static final Path CASES = Path.of("src/test/resources/XdsTranslatorTest");
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final boolean UPDATE = Boolean.getBoolean("xds.golden.update");
+    private static final JsonFormat.Printer PRINTER = JsonFormat.printer().usingTypeRegistry(EnvoyTypes.REGISTRY);
+    private static final PgvChecker CHECKER = new PgvChecker(EnvoyTypes.REGISTRY);
+
+    @TestFactory
+    Stream<DynamicTest> cases() throws IOException {
+        List<Path> dirs;
+        try (Stream<Path> s = Files.list(CASES)) {
+            dirs = s.filter(Files::isDirectory).sorted().toList();
+        }
+        assertThat(dirs).isNotEmpty();
+        return dirs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> run(dir)));
+    }
+
+    private void run(Path dir) throws IOException {
+        Cluster cluster = new Cluster();
+        Set<String> outputs = new TreeSet<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("in-") && name.endsWith(".yaml")) {
+                    cluster.read(file);
+                } else if (name.startsWith("out-") && name.endsWith(".yaml")) {
+                    outputs.add(name);
+                } else {
+                    throw new AssertionError(dir + ": unexpected file " + name);
+                }
+            }
+        }
+        NodeModels models = new NodeModels(cluster, cluster::endpoints);
+        List<String> failures = new ArrayList<>();
+        for (VirtualNode node : cluster.all(VirtualNode.class)) {
+            Mesh mesh = cluster.get(Mesh.class, null, node.getSpec().getMeshRef().getName()).orElseThrow();
+            EnvoyResources resources = XdsTranslator.translate(models.build(node, mesh));
+            String out = "out-" + node.getMetadata().getName() + ".yaml";
+            outputs.remove(out);
+            ReferenceChecker.violations(resources).forEach(v -> failures.add(out + ": " + v));
+            for (Message resource : all(resources)) {
+                CHECKER.violations(resource).forEach(v -> failures.add(out + ": " + v));
+            }
+            String actual = render(resources);
+            Path file = dir.resolve(out);
+            if (UPDATE) {
+                Files.writeString(file, actual);
+            } else if (!Files.exists(file)) {
+                failures.add(out + " is missing (run with -Dxds.golden.update=true)");
+            } else if (!actual.equals(Files.readString(file))) {
+                assertThat(actual).as("%s/%s", dir.getFileName(), out).isEqualTo(Files.readString(file));
+            }
+        }
+        for (String stale : outputs) {
+            if (UPDATE) {
+                Files.delete(dir.resolve(stale));
+            } else {
+                failures.add(stale + " is produced by no VirtualNode (stale)");
+            }
+        }
+        assertThat(failures).as(dir.getFileName().toString()).isEmpty();
+    }
+
+    static List<Message> all(EnvoyResources r) {
+        List<Message> all = new ArrayList<>();
+        all.addAll(r.listeners());
+        all.addAll(r.routes());
+        all.addAll(r.clusters());
+        all.addAll(r.endpoints());
+        return all;
+    }
+
+    static String render(EnvoyResources r) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.set("listeners", array(r.listeners()));
+        root.set("routes", array(r.routes()));
+        root.set("clusters", array(r.clusters()));
+        root.set("endpoints", array(r.endpoints()));
+        return YamlDocuments.YAML.writeValueAsString(root);
+    }
+
+    private static ArrayNode array(List<? extends Message> messages) throws IOException {
+        ArrayNode array = JSON.createArrayNode();
+        for (Message m : messages) {
+            try {
+                array.add(JSON.readTree(PRINTER.print(m)));
+            } catch (InvalidProtocolBufferException e) {
+                throw new IOException(e);
+            }
+        }
+        return array;
+    }
+
+    /** The objects of a case, as the reconcilers' caches would hold them. */
+    static final class Cluster implements Lookup {
+
+        private final List<HasMetadata> objects = new ArrayList<>();
+        private final List<Pod> pods = new ArrayList<>();
+        private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of("Mesh", Mesh.class,
+                "VirtualNode", VirtualNode.class, "VirtualService", VirtualService.class, "VirtualRouter",
+                VirtualRouter.class, "BackendGroup", BackendGroup.class);
+
+        void read(Path file) throws IOException {
+            for (JsonNode doc : YamlDocuments.read(file)) {
+                String kind = doc.path("kind").asText();
+                if ("Pod".equals(kind)) {
+                    pods.add(SERIALIZATION.unmarshal(doc.toString(), Pod.class));
+                } else if (KINDS.containsKey(kind)) {
+                    objects.add(SERIALIZATION.unmarshal(doc.toString(), KINDS.get(kind)));
+                } else {
+                    throw new IllegalArgumentException(file + ": unexpected kind " + kind);
+                }
+            }
+        }
+
+        <T extends HasMetadata> List<T> all(Class<T> type) {
+            return objects.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+
+        @Override
+        public <T extends HasMetadata> Optional<T> get(Class<T> type, String namespace, String name) {
+            return all(type).stream().filter(o -> name.equals(o.getMetadata().getName())
+                    && (namespace == null || namespace.equals(o.getMetadata().getNamespace()))).findFirst();
+        }
+
+        @Override
+        public <T extends HasMetadata> List<T> list(Class<T> type, String namespace) {
+            return all(type).stream().filter(o -> namespace.equals(o.getMetadata().getNamespace())).toList();
+        }
+
+        List<Endpoint> endpoints(VirtualNode node) {
+            if (node.getSpec().getPodSelector() == null) {
+                return List.of();
+            }
+            List<Pod> selected = pods.stream()
+                    .filter(p -> p.getMetadata().getNamespace().equals(node.getMetadata().getNamespace()))
+                    .filter(p -> LabelSelectors.matches(node.getSpec().getPodSelector(),
+                            Optional.ofNullable(p.getMetadata().getLabels()).orElse(Map.of())))
+                    .toList();
+            return PodEndpoints.of(selected, n -> Map.of());
+        }
+    }
+}
