@@ -142,8 +142,9 @@ class AppMeshReconcilerTest {
         assertThat(earlier).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
         assertThat(later).isGreaterThan(earlier);
 
+        // The next retry is due after the grown delay (16 s or 32 s by now), not at once.
         backend.succeed("VirtualNode", "n_rejected");
-        await().atMost(TIMEOUT).until(() -> References.isActive(currentNode("rejected", "n")));
+        await().atMost(Duration.ofSeconds(75)).until(() -> References.isActive(currentNode("rejected", "n")));
 
         // A backend that does not answer says nothing about the object: its Active status stays, unwritten.
         String version = currentNode("rejected", "n").getMetadata().getResourceVersion();
