@@ -421,4 +421,17 @@ class RoutingOracleTest {
         assertThat(RoutingOracle.route(client, Request.http(9090, "rpc.apps.svc.cluster.local", "/demo.Echo/Ping"))
                 .outcome()).as("not gRPC").isEqualTo(Outcome.NO_ROUTE);
     }
+
+    @Test
+    void tcpWeightedTargets() throws IOException {
+        EnvoyResources app = GoldenCases.translate("tcp-and-dns", "app");
+        Answer db = RoutingOracle.route(app, Request.tcp(5432));
+        assertThat(db.filterChain()).isEqualTo("egress_5432");
+        assertThat(db.weights()).as("the zero-weight standby is left out").containsExactly(
+                Map.entry(egress("tcp", "primary_data", "tcp", 5432), 2),
+                Map.entry(egress("tcp", "replica_data", "tcp", 5432), 1));
+        assertThat(RoutingOracle.route(app, Request.http(80, "web.example.com", "/")).only())
+                .isEqualTo(egress("tcp", "web_data", "http", 80));
+        assertThat(RoutingOracle.route(app, Request.tcp(5433)).outcome()).isEqualTo(Outcome.NO_FILTER_CHAIN);
+    }
 }
