@@ -21,7 +21,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Upstream's AWS API metrics (controllers.md §12, subsystem {@code aws}), as an SDK interceptor on every client
+ * Upstream's AWS API metrics (subsystem {@code aws}, upstream's metric names), as an SDK interceptor on every client
  * {@link AwsClients} builds. Per logical call (after retries): {@code aws_api_calls_total}, {@code
  * aws_api_call_duration_seconds}, {@code aws_api_call_retries}; per HTTP attempt: {@code aws_api_requests_total},
  * {@code aws_api_request_duration_seconds}. Labels {@code service}, {@code operation}, and on the counters

@@ -21,7 +21,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Client-side AWS API rate limits (upstream's {@code --aws-api-throttle}, controllers.md §11): before each request,
+ * Client-side AWS API rate limits (upstream's {@code --aws-api-throttle}): before each request,
  * wait on the token bucket of every rule whose service matches and whose operation regex finds the operation. Upstream's
  * defaults cover App Mesh and Cloud Map; {@code appmesh.aws-api-throttle} entries replace the defaults of the services
  * they name. An entry that does not parse stops start-up with upstream's message.

@@ -45,7 +45,7 @@ public interface InjectionConfig {
 
     /**
      * Read but without effect, as upstream: there the flag writes the dual-stack setting and
-     * ENVOY_ADMIN_ACCESS_ENABLE_IPV6 is always {@code false} (webhooks.md, quirk Q1; see docs/compatibility.md).
+     * ENVOY_ADMIN_ACCESS_ENABLE_IPV6 is always {@code false} (docs/compatibility.md).
      */
     @WithDefault("false")
     boolean envoyAdminAccessEnableIpv6();
