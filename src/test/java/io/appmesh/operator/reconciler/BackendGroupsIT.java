@@ -41,16 +41,7 @@ class BackendGroupsIT extends ScenarioTest {
     void groupsExpandIntoBackendsAndFollowTheirMembers() throws Exception {
         Manifests manifests = manifests();
         Aws aws = aws();
-        manifests.apply("""
-                apiVersion: v1
-                kind: Namespace
-                metadata: {name: groups, labels: {mesh: groups}}
-                ---
-                apiVersion: appmesh.k8s.aws/v1beta2
-                kind: Mesh
-                metadata: {name: groups}
-                spec: {namespaceSelector: {matchLabels: {mesh: groups}}}
-                """ + service("one") + service("two") + """
+        manifests.apply(Manifests.namespaceAndMesh("groups") + service("one") + service("two") + """
                 ---
                 apiVersion: appmesh.k8s.aws/v1beta2
                 kind: BackendGroup

@@ -44,7 +44,7 @@ class BadInputIT extends ScenarioTest {
     @Test
     void danglingReferencesShowAsConditionsAndEventsThenConvergeOnceFixed() throws Exception {
         Manifests manifests = manifests();
-        manifests.apply(namespaceAndMesh("bad"));
+        manifests.apply(Manifests.namespaceAndMesh("bad"));
         manifests.apply("""
                 apiVersion: appmesh.k8s.aws/v1beta2
                 kind: VirtualService
@@ -114,7 +114,7 @@ class BadInputIT extends ScenarioTest {
     void gatewayRouteAndInUseNode() throws Exception {
         Manifests manifests = manifests();
         Aws aws = aws();
-        manifests.apply(namespaceAndMesh("edge"));
+        manifests.apply(Manifests.namespaceAndMesh("edge"));
         manifests.apply(node("edge", "backend"));
         manifests
                 .apply("""
@@ -169,19 +169,6 @@ class BadInputIT extends ScenarioTest {
         try (AppMeshClient appMesh = aws.appMesh()) {
             assertThat(appMesh.listMeshes().meshes()).noneMatch(m -> m.meshName().equals("edge"));
         }
-    }
-
-    private static String namespaceAndMesh(String name) {
-        return """
-                apiVersion: v1
-                kind: Namespace
-                metadata: {name: %1$s, labels: {mesh: %1$s}}
-                ---
-                apiVersion: appmesh.k8s.aws/v1beta2
-                kind: Mesh
-                metadata: {name: %1$s}
-                spec: {namespaceSelector: {matchLabels: {mesh: %1$s}}}
-                """.formatted(name);
     }
 
     private static String node(String namespace, String name) {

@@ -48,15 +48,7 @@ class CloudMapIT extends ScenarioTest {
         try (ServiceDiscoveryClient cloudMap = aws.cloudMap()) {
             Aws.createHttpNamespace(cloudMap, "apps.local");
         }
-        manifests.apply("""
-                apiVersion: v1
-                kind: Namespace
-                metadata: {name: mapped, labels: {mesh: mapped}}
-                ---
-                apiVersion: appmesh.k8s.aws/v1beta2
-                kind: Mesh
-                metadata: {name: mapped}
-                spec: {namespaceSelector: {matchLabels: {mesh: mapped}}}
+        manifests.apply(Manifests.namespaceAndMesh("mapped") + """
                 ---
                 apiVersion: appmesh.k8s.aws/v1beta2
                 kind: VirtualNode
@@ -117,16 +109,7 @@ class CloudMapIT extends ScenarioTest {
         try (ServiceDiscoveryClient cloudMap = aws.cloudMap()) {
             Aws.createHttpNamespace(cloudMap, "early.local");
         }
-        manifests.apply("""
-                apiVersion: v1
-                kind: Namespace
-                metadata: {name: early, labels: {mesh: early}}
-                ---
-                apiVersion: appmesh.k8s.aws/v1beta2
-                kind: Mesh
-                metadata: {name: early}
-                spec: {namespaceSelector: {matchLabels: {mesh: early}}}
-                """);
+        manifests.apply(Manifests.namespaceAndMesh("early"));
         manifests.awaitActive(Mesh.class, null, "early", CONVERGED);
         Fixtures.runReadyPod(client, "early", "blue-1", "blue", "10.3.0.1", true);
         Fixtures.runReadyPod(client, "early", "green-1", "green", "10.3.0.2", true);

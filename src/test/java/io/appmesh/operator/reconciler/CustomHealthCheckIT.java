@@ -48,15 +48,7 @@ class CustomHealthCheckIT extends ScenarioTest {
         try (ServiceDiscoveryClient cloudMap = aws.cloudMap()) {
             Aws.createHttpNamespace(cloudMap, "health.local");
 
-            manifests.apply("""
-                    apiVersion: v1
-                    kind: Namespace
-                    metadata: {name: checked, labels: {mesh: checked}}
-                    ---
-                    apiVersion: appmesh.k8s.aws/v1beta2
-                    kind: Mesh
-                    metadata: {name: checked}
-                    spec: {namespaceSelector: {matchLabels: {mesh: checked}}}
+            manifests.apply(Manifests.namespaceAndMesh("checked") + """
                     ---
                     apiVersion: appmesh.k8s.aws/v1beta2
                     kind: VirtualNode

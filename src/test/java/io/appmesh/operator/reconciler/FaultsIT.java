@@ -101,16 +101,7 @@ class FaultsIT extends ScenarioTest {
     }
 
     private static String chain(String ns) {
-        StringBuilder yaml = new StringBuilder("""
-                apiVersion: v1
-                kind: Namespace
-                metadata: {name: %1$s, labels: {mesh: %1$s}}
-                ---
-                apiVersion: appmesh.k8s.aws/v1beta2
-                kind: Mesh
-                metadata: {name: %1$s}
-                spec: {namespaceSelector: {matchLabels: {mesh: %1$s}}}
-                """.formatted(ns));
+        StringBuilder yaml = new StringBuilder(Manifests.namespaceAndMesh(ns));
         String[][] links = {{"a", "b"}, {"b", "c"}, {"c", null}};
         for (String[] link : links) {
             yaml.append(

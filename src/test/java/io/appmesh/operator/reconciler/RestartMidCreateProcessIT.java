@@ -43,16 +43,7 @@ class RestartMidCreateProcessIT {
             LocalOperator first = LocalOperator.start(api, options, Map.of(), Path.of("target/restart-first.log"));
             try {
                 Manifests manifests = new Manifests(client, first.webhooks());
-                manifests.apply("""
-                        apiVersion: v1
-                        kind: Namespace
-                        metadata: {name: restart, labels: {mesh: restart}}
-                        ---
-                        apiVersion: appmesh.k8s.aws/v1beta2
-                        kind: Mesh
-                        metadata: {name: restart}
-                        spec: {namespaceSelector: {matchLabels: {mesh: restart}}}
-                        """);
+                manifests.apply(Manifests.namespaceAndMesh("restart"));
                 manifests.awaitActive(Mesh.class, null, "restart", CONVERGED);
                 aws.hold("CreateVirtualNode");
                 manifests.apply("""

@@ -112,16 +112,7 @@ class ServiceChainIT extends ScenarioTest {
     void canaryWeightChangeIssuesExactlyOneUpdateRoute() throws Exception {
         Manifests manifests = manifests();
         Aws aws = aws();
-        manifests.apply("""
-                apiVersion: v1
-                kind: Namespace
-                metadata: {name: canary, labels: {mesh: canary}}
-                ---
-                apiVersion: appmesh.k8s.aws/v1beta2
-                kind: Mesh
-                metadata: {name: canary}
-                spec: {namespaceSelector: {matchLabels: {mesh: canary}}}
-                """);
+        manifests.apply(Manifests.namespaceAndMesh("canary"));
         for (String version : List.of("v1", "v2")) {
             manifests.apply("""
                     apiVersion: appmesh.k8s.aws/v1beta2

@@ -65,15 +65,7 @@ class UpdatesIT extends ScenarioTest {
             return;
         }
         ready = true;
-        manifests.apply("""
-                apiVersion: v1
-                kind: Namespace
-                metadata: {name: updates, labels: {mesh: updates}}
-                ---
-                apiVersion: appmesh.k8s.aws/v1beta2
-                kind: Mesh
-                metadata: {name: updates}
-                spec: {namespaceSelector: {matchLabels: {mesh: updates}}}
+        manifests.apply(Manifests.namespaceAndMesh("updates") + """
                 ---
                 apiVersion: appmesh.k8s.aws/v1beta2
                 kind: VirtualNode

@@ -47,6 +47,20 @@ public final class Manifests {
         this.admission = new AdmissionEmulator(webhooks);
     }
 
+    /** A Namespace labelled {@code mesh=<name>} and a Mesh of that name selecting it, as YAML to apply. */
+    public static String namespaceAndMesh(String name) {
+        return """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: %1$s, labels: {mesh: %1$s}}
+                ---
+                apiVersion: appmesh.k8s.aws/v1beta2
+                kind: Mesh
+                metadata: {name: %1$s}
+                spec: {namespaceSelector: {matchLabels: {mesh: %1$s}}}
+                """.formatted(name);
+    }
+
     public List<HasMetadata> applyFile(String file) {
         try {
             return apply(YamlDocuments.read(Path.of(file)));

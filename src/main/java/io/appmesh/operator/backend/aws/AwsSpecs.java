@@ -14,6 +14,7 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualrouter.Route;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
+import io.appmesh.operator.mesh.AppMeshArns;
 import io.appmesh.operator.mesh.Resolved;
 
 import software.amazon.awssdk.services.appmesh.model.GatewayRouteSpec;
@@ -131,17 +132,13 @@ final class AwsSpecs {
         JsonNode arn = holder.remove(arnField);
         JsonNode ref = holder.remove(refField);
         if (arn != null && !arn.asText().isEmpty()) {
-            return nameOfArn(arn.asText());
+            // Checked during resolution; the name is what App Mesh is sent.
+            return AppMeshArns.name(arnField, arn.asText());
         }
         if (ref != null) {
             return resolved.awsNameOf(kind, ref.path("namespace").asText(null), ref.path("name").asText());
         }
         return "";
-    }
-
-    /** The object name of an App Mesh ARN: its last path segment. */
-    static String nameOfArn(String arn) {
-        return arn.substring(arn.lastIndexOf('/') + 1);
     }
 
     private static ObjectNode tree(Object value) {

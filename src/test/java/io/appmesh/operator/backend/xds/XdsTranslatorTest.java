@@ -34,6 +34,7 @@ import io.appmesh.operator.mesh.LabelSelectors;
 import io.appmesh.operator.mesh.Lookup;
 import io.appmesh.operator.mesh.PodEndpoints;
 import io.appmesh.operator.mesh.model.NodeModels;
+import io.appmesh.operator.testing.CaseFolders;
 import io.appmesh.operator.testing.YamlDocuments;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -58,12 +59,7 @@ class XdsTranslatorTest {
 
     @TestFactory
     Stream<DynamicTest> cases() throws IOException {
-        List<Path> dirs;
-        try (Stream<Path> s = Files.list(CASES)) {
-            dirs = s.filter(Files::isDirectory).sorted().toList();
-        }
-        assertThat(dirs).isNotEmpty();
-        return dirs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> run(dir)));
+        return CaseFolders.each(CASES, this::run);
     }
 
     private void run(Path dir) throws IOException {

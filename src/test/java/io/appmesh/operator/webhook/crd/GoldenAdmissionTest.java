@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.mesh.ClusterView;
+import io.appmesh.operator.testing.CaseFolders;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -97,12 +98,7 @@ abstract class GoldenAdmissionTest {
 
     @TestFactory
     Stream<DynamicTest> goldenCases() throws IOException {
-        List<Path> dirs;
-        try (Stream<Path> s = Files.list(cases())) {
-            dirs = s.filter(Files::isDirectory).sorted().toList();
-        }
-        assertThat(dirs).isNotEmpty();
-        return dirs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> run(dir)));
+        return CaseFolders.each(cases(), this::run);
     }
 
     private void run(Path dir) throws IOException {

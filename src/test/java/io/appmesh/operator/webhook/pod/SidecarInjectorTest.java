@@ -22,6 +22,7 @@ import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.config.OperatorConfig;
+import io.appmesh.operator.testing.CaseFolders;
 import io.appmesh.operator.testing.OperatorConfigs;
 import io.appmesh.operator.testing.YamlDocuments;
 import io.appmesh.operator.webhook.admission.AdmissionDenied;
@@ -47,12 +48,7 @@ class SidecarInjectorTest {
 
     @TestFactory
     Stream<DynamicTest> cases() throws IOException {
-        List<Path> dirs;
-        try (Stream<Path> s = Files.list(CASES)) {
-            dirs = s.filter(Files::isDirectory).sorted().toList();
-        }
-        assertThat(dirs).isNotEmpty();
-        return dirs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> run(dir)));
+        return CaseFolders.each(CASES, this::run);
     }
 
     private void run(Path dir) throws IOException {

@@ -55,15 +55,12 @@ public class CloudMapRegistrar implements EndpointRegistry {
     private final AwsClients clients;
     private final OperatorConfig config;
     private final ClusterIpFamily ipFamily;
-    private final Map<String, Cached> namespaces = new ConcurrentHashMap<>();
+    /** Look-ups remembered for two minutes, as upstream caches them (a probe pass must not list namespaces or services). */
+    private final Map<String, Cached<NamespaceSummary>> namespaces = new ConcurrentHashMap<>();
+    private final Map<String, Cached<ServiceSummary>> services = new ConcurrentHashMap<>();
 
-    private record Cached(NamespaceSummary namespace, Instant at) {
+    private record Cached<T>(T value, Instant at) {
     }
-
-    private record CachedService(ServiceSummary service, Instant at) {
-    }
-
-    private final Map<String, CachedService> services = new ConcurrentHashMap<>();
 
     public CloudMapRegistrar(AwsClients clients, OperatorConfig config, ClusterIpFamily ipFamily) {
         this.clients = clients;
@@ -251,26 +248,22 @@ public class CloudMapRegistrar implements EndpointRegistry {
     }
 
     private Optional<NamespaceSummary> namespace(String name) {
-        Cached cached = namespaces.get(name);
-        if (cached != null && cached.at().plus(CACHE_TTL).isAfter(Instant.now())) {
-            return Optional.of(cached.namespace());
-        }
-        Optional<NamespaceSummary> found = call("ListNamespaces", () -> cloudMap().listNamespacesPaginator(r -> {
-        }).stream().flatMap(page -> page.namespaces().stream()).filter(n -> n.name().equals(name)).findFirst());
-        found.ifPresent(n -> namespaces.put(name, new Cached(n, Instant.now())));
-        return found;
+        return remembered(namespaces, name, () -> call("ListNamespaces", () -> cloudMap().listNamespacesPaginator(r -> {
+        }).stream().flatMap(page -> page.namespaces().stream()).filter(n -> n.name().equals(name)).findFirst()));
     }
 
-    /** The service by name, remembered for two minutes as upstream caches it (a probe pass must not list services). */
     private Optional<ServiceSummary> findService(String namespaceId, String name) {
-        String key = namespaceId + "/" + name;
-        CachedService cached = services.get(key);
+        return remembered(services, namespaceId + "/" + name, () -> listService(namespaceId, name));
+    }
+
+    /** A fresh remembered value, else {@code load}'s answer, remembered when there is one. */
+    private static <T> Optional<T> remembered(Map<String, Cached<T>> cache, String key, Supplier<Optional<T>> load) {
+        Cached<T> cached = cache.get(key);
         if (cached != null && cached.at().plus(CACHE_TTL).isAfter(Instant.now())) {
-            return Optional.of(cached.service());
+            return Optional.of(cached.value());
         }
-        Optional<ServiceSummary> found = listService(namespaceId, name);
-        found.ifPresentOrElse(service -> services.put(key, new CachedService(service, Instant.now())),
-                () -> services.remove(key));
+        Optional<T> found = load.get();
+        found.ifPresentOrElse(value -> cache.put(key, new Cached<>(value, Instant.now())), () -> cache.remove(key));
         return found;
     }
 
