@@ -9,6 +9,8 @@ import jakarta.enterprise.inject.Produces;
 
 import io.appmesh.operator.backend.aws.AwsMeshBackend;
 import io.appmesh.operator.backend.aws.cloudmap.CloudMapRegistrar;
+import io.appmesh.operator.backend.xds.XdsEndpointRegistry;
+import io.appmesh.operator.backend.xds.XdsMeshBackend;
 import io.appmesh.operator.config.OperatorConfig;
 import io.quarkus.runtime.StartupEvent;
 
@@ -21,7 +23,8 @@ import io.quarkus.runtime.StartupEvent;
 public class Backends {
 
     public static final String AWS = "aws";
-    static final List<String> KNOWN = List.of(AWS);
+    public static final String XDS = "xds";
+    static final List<String> KNOWN = List.of(AWS, XDS);
 
     /** Checked at start-up, so that a typo stops the operator with a clear message instead of at the first reconcile. */
     void check(@Observes StartupEvent event, OperatorConfig config) {
@@ -39,18 +42,21 @@ public class Backends {
 
     @Produces
     @ApplicationScoped
-    MeshBackend meshBackend(OperatorConfig config, Instance<AwsMeshBackend> aws) {
+    MeshBackend meshBackend(OperatorConfig config, Instance<AwsMeshBackend> aws, Instance<XdsMeshBackend> xds) {
         return switch (chosen(config)) {
             case AWS -> aws.get();
+            case XDS -> xds.get();
             default -> throw new IllegalStateException("no MeshBackend for " + config.backend());
         };
     }
 
     @Produces
     @ApplicationScoped
-    EndpointRegistry endpointRegistry(OperatorConfig config, Instance<CloudMapRegistrar> cloudMap) {
+    EndpointRegistry endpointRegistry(OperatorConfig config, Instance<CloudMapRegistrar> cloudMap,
+            Instance<XdsEndpointRegistry> xds) {
         return switch (chosen(config)) {
             case AWS -> cloudMap.get();
+            case XDS -> xds.get();
             default -> throw new IllegalStateException("no EndpointRegistry for " + config.backend());
         };
     }

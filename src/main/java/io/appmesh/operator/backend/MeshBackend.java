@@ -12,7 +12,7 @@ import io.appmesh.operator.mesh.Resolved;
 /**
  * The one port reconcilers call: make the backend's object match a resolved resource ({@code sync}, idempotent, no
  * write when nothing differs) or remove it ({@code delete}, tolerant of an object that is already gone). Backends: AWS
- * App Mesh ({@code backend/aws}); an embedded xDS control plane later.
+ * App Mesh ({@code backend/aws}) and the embedded xDS control plane ({@code backend/xds}).
  * <p>
  * {@code delete} methods receive whether the resource ever recorded a backend id (its status' ARN): when it did not
  * and the backend cannot even look the object up, there is nothing to clean up (upstream's rule).
@@ -42,4 +42,11 @@ public interface MeshBackend {
     BackendState syncGatewayRoute(Resolved<GatewayRoute> route, String virtualGatewayName);
 
     void delete(MeshScope mesh, String virtualGatewayName, GatewayRoute route, boolean recorded);
+
+    /**
+     * Calls {@code nodeChanged(namespace, name)} whenever what a VirtualNode's proxies report about their configuration
+     * changes (the {@link BackendState#rejection()} its next sync returns). AWS App Mesh reports nothing of the kind.
+     */
+    default void watchProxies(java.util.function.BiConsumer<String, String> nodeChanged) {
+    }
 }

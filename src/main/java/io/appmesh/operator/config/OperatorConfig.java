@@ -17,8 +17,9 @@ import io.smallrye.config.WithDefault;
 public interface OperatorConfig {
 
     /**
-     * Where the mesh is realised: {@code aws} (AWS App Mesh and Cloud Map, what upstream does). Not an upstream flag;
-     * read in one place, {@code backend/Backends}, and an unknown value stops start-up.
+     * Where the mesh is realised: {@code aws} (AWS App Mesh and Cloud Map, what upstream does) or {@code xds} (the
+     * embedded Envoy control plane: no AWS call at all). Not an upstream flag; read in one place,
+     * {@code backend/Backends}, and an unknown value stops start-up.
      */
     @WithDefault("aws")
     String backend();
@@ -98,4 +99,7 @@ public interface OperatorConfig {
 
     /** Envoy sidecar injection ({@code appmesh.injection.*}). */
     InjectionConfig injection();
+
+    /** The embedded xDS control plane ({@code appmesh.xds.*}), used when {@code appmesh.backend=xds}. */
+    XdsConfig xds();
 }

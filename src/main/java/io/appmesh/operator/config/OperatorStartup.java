@@ -3,6 +3,7 @@ package io.appmesh.operator.config;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
@@ -38,9 +39,12 @@ public class OperatorStartup {
     private volatile boolean started;
     private Thread starter;
 
-    public OperatorStartup(Operator operator, KubernetesClient client) {
+    private final Event<ControllersStarted> controllersStarted;
+
+    public OperatorStartup(Operator operator, KubernetesClient client, Event<ControllersStarted> controllersStarted) {
         this.operator = operator;
         this.client = client;
+        this.controllersStarted = controllersStarted;
     }
 
     void start(@Observes StartupEvent event) {
@@ -86,8 +90,12 @@ public class OperatorStartup {
             } catch (RuntimeException e) {
                 LOG.error("the controllers did not start; exiting so that the pod is restarted", e);
                 Quarkus.asyncExit(1);
+                return;
             }
         }
+        // Outside the lock: an observer may take its time (the xDS server syncs its pod cache), and a stop must not
+        // wait for it.
+        controllersStarted.fire(new ControllersStarted());
     }
 
     static Duration next(Duration wait) {

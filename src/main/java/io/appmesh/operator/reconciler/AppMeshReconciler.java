@@ -111,8 +111,9 @@ public abstract class AppMeshReconciler<R extends CustomResource<?, S>, S> imple
                 return UpdateControl.<R>noUpdate().rescheduleAfter(next);
             }
             // An object the backend already holds stays Active when an update of it is refused (upstream leaves the
-            // status alone): its dependents keep working, and an UpdateRejected condition says what was refused.
-            outcome = recorded(resource)
+            // status alone): its dependents keep working, and an UpdateRejected condition says what was refused. The
+            // AWS backend shows holding by an ARN; the xDS backend, which has none, by the Active condition.
+            outcome = recorded(resource) || StatusFactory.active(resource)
                     ? Outcome.rejected(e.reason(), e.getMessage())
                     : Outcome.stopped(e.reason(), e.getMessage());
             result = null;
@@ -121,6 +122,10 @@ public abstract class AppMeshReconciler<R extends CustomResource<?, S>, S> imple
             support.metrics().record(controller, result);
         }
         S status = status(resource, outcome);
+        String rejection = outcome.state() == null ? null : outcome.state().rejection();
+        if (rejection != null && !Objects.equals(rejection, StatusFactory.configRejection(resource))) {
+            support.events().warning(resource, component, StatusFactory.CONFIG_REJECTED, rejection);
+        }
         if (Objects.equals(status, resource.getStatus())) {
             return UpdateControl.<R>noUpdate().rescheduleAfter(next);
         }

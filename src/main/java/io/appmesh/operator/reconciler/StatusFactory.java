@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,6 +31,7 @@ import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualServiceCondition;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualServiceStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
 
 /**
  * Builds each kind's status from the previous one and a pass's {@link Outcome}, as upstream writes it: the ARN,
@@ -44,6 +47,12 @@ public final class StatusFactory {
 
     /** Condition type of an update the backend refused for an object it holds (the object stays Active). */
     public static final String UPDATE_REJECTED = "UpdateRejected";
+    /**
+     * Condition type of a configuration the node's proxies refused (an xDS NACK; not an upstream condition): True
+     * with the proxy's error text while the last push is refused — the proxies keep the last configuration they
+     * accepted — and gone once they accept one again.
+     */
+    public static final String CONFIG_REJECTED = "ConfigRejected";
 
     private StatusFactory() {
     }
@@ -91,6 +100,10 @@ public final class StatusFactory {
             GatewayRouteStatus::setObservedGeneration, GatewayRouteStatus::getConditions, GatewayRouteStatus::setConditions,
             true);
 
+    private static final Map<Class<?>, Shape<?, ?>> SHAPES = Map.of(Mesh.class, MESH, VirtualNode.class, VIRTUAL_NODE,
+            VirtualService.class, VIRTUAL_SERVICE, VirtualRouter.class, VIRTUAL_ROUTER, VirtualGateway.class,
+            VIRTUAL_GATEWAY, GatewayRoute.class, GATEWAY_ROUTE);
+
     public static MeshStatus mesh(Mesh mesh, Outcome outcome) {
         return build(MESH, mesh, mesh.getStatus(), outcome);
     }
@@ -129,10 +142,78 @@ public final class StatusFactory {
         shape.setObserved().accept(status, shape.observesGeneration() && outcome.state() != null
                 ? resource.getMetadata().getGeneration()
                 : observed);
-        shape.setConditions().accept(status, outcome.rejected()
+        List<C> conditions = outcome.rejected()
                 ? rejected(shape.conditions().apply(old), shape.condition(), outcome)
-                : conditions(shape.conditions().apply(old), shape.condition(), shape.type(), outcome));
+                : conditions(shape.conditions().apply(old), shape.condition(), shape.type(), outcome);
+        if (outcome.state() != null) {
+            conditions = configRejected(conditions, shape.condition(), outcome.state().rejection());
+        }
+        shape.setConditions().accept(status, conditions);
         return status;
+    }
+
+    /** Whether the object's {@code <Kind>Active} condition is True (whatever generation it was written for). */
+    public static boolean active(HasMetadata resource) {
+        return activeAt(resource, false);
+    }
+
+    /** Whether the object's current spec is held by the backend: Active, and observed at its generation where kept. */
+    public static boolean held(HasMetadata resource) {
+        return activeAt(resource, true);
+    }
+
+    /** The message of the object's {@code ConfigRejected} condition, or null. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static String configRejection(HasMetadata resource) {
+        Shape shape = SHAPES.get(resource.getClass());
+        Object status = resource instanceof CustomResource<?, ?> custom ? custom.getStatus() : null;
+        if (shape == null || status == null || shape.conditions().apply(status) == null) {
+            return null;
+        }
+        return ((List<? extends AppMeshCondition>) shape.conditions().apply(status)).stream()
+                .filter(c -> CONFIG_REJECTED.equals(c.getType())).map(AppMeshCondition::getMessage).findFirst()
+                .orElse(null);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static boolean activeAt(HasMetadata resource, boolean currentGeneration) {
+        Shape shape = SHAPES.get(resource.getClass());
+        Object status = resource instanceof CustomResource<?, ?> custom ? custom.getStatus() : null;
+        if (shape == null || status == null) {
+            return false;
+        }
+        List<? extends AppMeshCondition> conditions = (List<? extends AppMeshCondition>) shape.conditions().apply(status);
+        boolean active = conditions != null && conditions.stream()
+                .anyMatch(c -> shape.type().equals(c.getType()) && "True".equals(c.getStatus()));
+        return active && (!currentGeneration || !shape.observesGeneration()
+                || Objects.equals(shape.observed().apply(status), resource.getMetadata().getGeneration()));
+    }
+
+    /** Sets, keeps or drops the {@code ConfigRejected} condition after a pass that reached the backend. */
+    private static <C extends AppMeshCondition> List<C> configRejected(List<C> conditions, Supplier<C> factory,
+            String rejection) {
+        List<C> result = new ArrayList<>();
+        C existing = null;
+        for (C condition : conditions) {
+            if (CONFIG_REJECTED.equals(condition.getType())) {
+                existing = condition;
+            } else {
+                result.add(condition);
+            }
+        }
+        if (rejection == null) {
+            return result;
+        }
+        C condition = existing != null ? existing : factory.get();
+        if (existing == null) {
+            condition.setType(CONFIG_REJECTED);
+            condition.setLastTransitionTime(now());
+        }
+        condition.setStatus("True");
+        condition.setReason("ProxyRejected");
+        condition.setMessage(rejection);
+        result.add(condition);
+        return result;
     }
 
     /** The conditions after a refused update: all kept, plus {@code UpdateRejected=True} with the backend's reason. */

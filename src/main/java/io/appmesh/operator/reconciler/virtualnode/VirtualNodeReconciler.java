@@ -22,7 +22,9 @@ import io.appmesh.operator.reconciler.StatusFactory;
 import io.appmesh.operator.reconciler.Triggers;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 
 /**
  * VirtualNodes: waits for the Mesh to be Active; its backend VirtualServices must exist in the same
@@ -53,6 +55,10 @@ public class VirtualNodeReconciler extends AppMeshReconciler<VirtualNode, Virtua
         if (support.config().enableBackendGroups()) {
             sources.add(Triggers.onChange(BackendGroup.class, context, VirtualNodeReconciler::uses));
         }
+        // What the node's proxies say about their configuration (xDS ACK/NACK) shows in its status on the next pass.
+        SimpleInboundEventSource<VirtualNode> proxies = new SimpleInboundEventSource<>();
+        support.backend().watchProxies((namespace, name) -> proxies.propagateEvent(new ResourceID(name, namespace)));
+        sources.add(proxies);
         return sources;
     }
 

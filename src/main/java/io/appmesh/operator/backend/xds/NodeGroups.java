@@ -1,0 +1,27 @@
+package io.appmesh.operator.backend.xds;
+
+import io.envoyproxy.controlplane.cache.NodeGroup;
+import io.envoyproxy.envoy.config.core.v3.Node;
+
+/**
+ * Which snapshot a connecting proxy gets. aws-appmesh-envoy sends {@code node.id} = {@code node.cluster} =
+ * {@code mesh/<mesh>/virtualNode/<node>} (the injected {@code APPMESH_RESOURCE_ARN}); every pod of a virtual node gets
+ * the same configuration, so snapshots are kept per virtual node and keyed by {@code node.cluster}, falling back to
+ * {@code node.id} for a client that sets only that.
+ */
+public final class NodeGroups implements NodeGroup<String> {
+
+    @Override
+    public String hash(Node node) {
+        return of(node);
+    }
+
+    public static String of(Node node) {
+        return node.getCluster().isEmpty() ? node.getId() : node.getCluster();
+    }
+
+    /** The group (and App Mesh resource name) of a virtual node. */
+    public static String virtualNode(String meshAwsName, String nodeAwsName) {
+        return "mesh/" + meshAwsName + "/virtualNode/" + nodeAwsName;
+    }
+}

@@ -1,0 +1,205 @@
+package io.appmesh.operator.backend.xds;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Typed;
+
+import org.jboss.logging.Logger;
+
+import io.appmesh.operator.api.v1beta2.gatewayroute.GatewayRoute;
+import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
+import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
+import io.appmesh.operator.backend.Backends;
+import io.appmesh.operator.config.ControllersStarted;
+import io.appmesh.operator.config.OperatorConfig;
+import io.appmesh.operator.mesh.Endpoint;
+import io.appmesh.operator.mesh.LabelSelectors;
+import io.appmesh.operator.mesh.PodEndpoints;
+import io.appmesh.operator.reconciler.StatusFactory;
+import io.envoyproxy.controlplane.server.V3DiscoveryServer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The embedded xDS control plane ({@code appmesh.backend=xds}): the {@link ServedMesh} the reconcilers admit objects
+ * into, the pods of the virtual nodes (a pod informer of its own), the {@link XdsSnapshots} built from both, and the
+ * ADS server (java-control-plane's state-of-the-world ADS on grpc-java's Netty transport) on
+ * {@code appmesh.xds.port}.
+ * <p>
+ * Start order, so that no proxy ever receives a partial mesh: once the controllers run, the objects whose current
+ * spec the backend already held (Active at their generation — what an earlier operator process served) are admitted
+ * from one list per kind, the pod cache syncs, the first snapshots are built, and only then does the port open. The
+ * same objects give the same content versions, so the proxies of a restarted operator receive nothing new.
+ */
+@ApplicationScoped
+@Typed(XdsControlPlane.class)
+public class XdsControlPlane {
+
+    private static final Logger LOG = Logger.getLogger(XdsControlPlane.class);
+    private static final List<Class<? extends HasMetadata>> KINDS = List.of(Mesh.class, VirtualNode.class,
+            VirtualService.class, VirtualRouter.class, VirtualGateway.class, GatewayRoute.class);
+
+    private final OperatorConfig config;
+    private final KubernetesClient client;
+    private final ServedMesh served = new ServedMesh();
+    private final ProxyFeedback feedback = new ProxyFeedback();
+    private final XdsMetrics metrics;
+    private final XdsSnapshots snapshots;
+    private volatile SharedIndexInformer<Pod> pods;
+    private volatile Server server;
+
+    public XdsControlPlane(OperatorConfig config, KubernetesClient client, MeterRegistry registry) {
+        this.config = config;
+        this.client = client;
+        this.metrics = new XdsMetrics(registry);
+        this.snapshots = new XdsSnapshots(served, this::endpoints, config.xds(), metrics);
+    }
+
+    void start(@Observes ControllersStarted started) {
+        if (!Backends.XDS.equals(config.backend().trim())) {
+            return;
+        }
+        try {
+            seed();
+            pods = client.pods().inAnyNamespace().withLimit(config.pageLimit()).inform(new PodChanges(), 0);
+            pods.start().toCompletableFuture().get(5, TimeUnit.MINUTES);
+            snapshots.start();
+            server = NettyServerBuilder.forAddress(new InetSocketAddress(config.xds().bindAddress(), config.xds().port()))
+                    // aws-appmesh-envoy pings every 10 s; grpc-java's default (5 min) would close such connections.
+                    .permitKeepAliveTime(5, TimeUnit.SECONDS).permitKeepAliveWithoutCalls(true)
+                    .keepAliveTime(30, TimeUnit.SECONDS).keepAliveTimeout(10, TimeUnit.SECONDS)
+                    .addService(new NodeOnEveryRequest(
+                            new V3DiscoveryServer(new StreamCallbacks(snapshots, feedback, metrics), snapshots.cache())
+                                    .getAggregatedDiscoveryServiceImpl()))
+                    .build().start();
+            LOG.infof("xDS: serving ADS on %s:%d (%d virtual nodes)", config.xds().bindAddress(), server.getPort(),
+                    snapshots.groups().size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("xDS: cannot listen on port " + config.xds().port(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("xDS: the pod cache did not sync", e);
+        }
+    }
+
+    /** Admits what an earlier process served: objects Active at their current generation. */
+    private void seed() {
+        int seeded = 0;
+        for (Class<? extends HasMetadata> kind : KINDS) {
+            for (HasMetadata object : client.resources(kind).inAnyNamespace().list().getItems()) {
+                if (object.getMetadata().getDeletionTimestamp() == null && StatusFactory.held(object)
+                        && !served.contains(object)) {
+                    served.admit(object);
+                    seeded++;
+                }
+            }
+        }
+        LOG.infof("xDS: %d objects already served before this start", seeded);
+    }
+
+    @PreDestroy
+    void stop() {
+        Server s = server;
+        if (s != null) {
+            s.shutdownNow();
+        }
+        if (pods != null) {
+            pods.close();
+        }
+        snapshots.close();
+    }
+
+    /** Serves this version of an object; rebuilds when it changed what is served. */
+    public void admit(HasMetadata object) {
+        if (served.admit(object)) {
+            snapshots.changed();
+        }
+    }
+
+    public void remove(String kind, String namespace, String name) {
+        if (served.remove(kind, namespace, name)) {
+            snapshots.changed();
+        }
+    }
+
+    public ServedMesh served() {
+        return served;
+    }
+
+    public ProxyFeedback feedback() {
+        return feedback;
+    }
+
+    public XdsSnapshots snapshots() {
+        return snapshots;
+    }
+
+    /** The ADS port, once serving. */
+    public Optional<Integer> port() {
+        Server s = server;
+        return s == null ? Optional.empty() : Optional.of(s.getPort());
+    }
+
+    /** The endpoints of a node's pods: the pods its podSelector selects in its namespace (ready or not). */
+    private List<Endpoint> endpoints(VirtualNode node) {
+        SharedIndexInformer<Pod> informer = pods;
+        if (informer == null || node.getSpec().getPodSelector() == null) {
+            return List.of();
+        }
+        List<Pod> selected = new ArrayList<>();
+        for (Pod pod : informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, node.getMetadata().getNamespace())) {
+            if (LabelSelectors.matches(node.getSpec().getPodSelector(),
+                    Optional.ofNullable(pod.getMetadata().getLabels()).orElse(Map.of()))) {
+                selected.add(pod);
+            }
+        }
+        return PodEndpoints.of(selected, name -> Map.of());
+    }
+
+    /** A pod change matters when it can change an endpoint: readiness, IP, labels, deletion. */
+    private final class PodChanges implements ResourceEventHandler<Pod> {
+
+        @Override
+        public void onAdd(Pod pod) {
+            snapshots.changed();
+        }
+
+        @Override
+        public void onUpdate(Pod before, Pod now) {
+            if (now.getMetadata().getDeletionTimestamp() != null
+                    || PodEndpoints.containersReady(now) != PodEndpoints.containersReady(before)
+                    || !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels())
+                    || !Objects.equals(now.getStatus() == null ? null : now.getStatus().getPodIP(),
+                            before.getStatus() == null ? null : before.getStatus().getPodIP())) {
+                snapshots.changed();
+            }
+        }
+
+        @Override
+        public void onDelete(Pod pod, boolean deletedFinalStateUnknown) {
+            snapshots.changed();
+        }
+    }
+}

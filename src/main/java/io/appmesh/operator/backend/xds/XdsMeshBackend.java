@@ -1,0 +1,190 @@
+package io.appmesh.operator.backend.xds;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.PatternSyntaxException;
+
+import io.appmesh.operator.api.v1beta2.common.VirtualServiceReference;
+import io.appmesh.operator.api.v1beta2.gatewayroute.GatewayRoute;
+import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
+import io.appmesh.operator.api.v1beta2.virtualnode.Backend;
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualServiceBackend;
+import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
+import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
+import io.appmesh.operator.backend.BackendException;
+import io.appmesh.operator.backend.BackendState;
+import io.appmesh.operator.backend.MeshBackend;
+import io.appmesh.operator.mesh.MeshScope;
+import io.appmesh.operator.mesh.Resolved;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/**
+ * The xDS backend: an object is "created" by admitting it into the served mesh ({@link XdsControlPlane}); it is
+ * Active once admitted, which makes it part of the next snapshot (at most {@code appmesh.xds.debounce-max} later). No
+ * AWS call is made and no ARN exists: the status' ARN fields stay empty. What Envoy would refuse is refused here, as
+ * a backend error on the object, so that it never reaches a proxy; the last admitted version stays served.
+ */
+@ApplicationScoped
+@Typed(XdsMeshBackend.class)
+public class XdsMeshBackend implements MeshBackend {
+
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    private final XdsControlPlane plane;
+
+    public XdsMeshBackend(XdsControlPlane plane) {
+        this.plane = plane;
+    }
+
+    @Override
+    public BackendState sync(Mesh mesh) {
+        plane.admit(mesh);
+        return new BackendState(null, true);
+    }
+
+    @Override
+    public void delete(Mesh mesh, boolean recorded) {
+        plane.remove(mesh.getKind(), null, mesh.getMetadata().getName());
+    }
+
+    @Override
+    public BackendState syncVirtualNode(Resolved<VirtualNode> node) {
+        VirtualNode served = withGroupBackends(node);
+        plane.admit(served);
+        String group = NodeGroups.virtualNode(node.mesh().getSpec().getAwsName(), node.resource().getSpec().getAwsName());
+        return new BackendState(null, true, Map.of(), plane.feedback().rejection(group).orElse(null));
+    }
+
+    /**
+     * The node as served: the services its backend groups resolved to (only with {@code enable-backend-groups}, as
+     * upstream) appended to its backends, so that translation sees exactly what the reconciler gated.
+     */
+    private static VirtualNode withGroupBackends(Resolved<VirtualNode> resolved) {
+        VirtualNode copy = SERIALIZATION.clone(resolved.resource());
+        copy.getSpec().setBackendGroups(null);
+        if (!resolved.groupBackends().isEmpty()) {
+            List<Backend> backends = new ArrayList<>(Optional.ofNullable(copy.getSpec().getBackends()).orElse(List.of()));
+            for (VirtualService service : resolved.groupBackends()) {
+                VirtualServiceReference ref = new VirtualServiceReference();
+                ref.setName(service.getMetadata().getName());
+                ref.setNamespace(service.getMetadata().getNamespace());
+                VirtualServiceBackend vs = new VirtualServiceBackend();
+                vs.setVirtualServiceRef(ref);
+                Backend backend = new Backend();
+                backend.setVirtualService(vs);
+                backends.add(backend);
+            }
+            copy.getSpec().setBackends(backends);
+        }
+        return copy;
+    }
+
+    @Override
+    public void delete(MeshScope mesh, VirtualNode node, boolean recorded) {
+        plane.remove(node.getKind(), node.getMetadata().getNamespace(), node.getMetadata().getName());
+    }
+
+    @Override
+    public BackendState syncVirtualService(Resolved<VirtualService> service) {
+        plane.admit(service.resource());
+        return new BackendState(null, true);
+    }
+
+    @Override
+    public void delete(MeshScope mesh, VirtualService service, boolean recorded) {
+        plane.remove(service.getKind(), service.getMetadata().getNamespace(), service.getMetadata().getName());
+    }
+
+    @Override
+    public BackendState syncVirtualRouter(Resolved<VirtualRouter> router) {
+        checkRegexes(router.resource());
+        plane.admit(router.resource());
+        return new BackendState(null, true);
+    }
+
+    /** Envoy compiles every regex with RE2 and refuses the whole resource on one it cannot compile. */
+    static void checkRegexes(VirtualRouter router) {
+        JsonNode routes = SERIALIZATION.convertValue(router.getSpec(), JsonNode.class).path("routes");
+        List<String> invalid = new ArrayList<>();
+        walk(routes, (path, regex) -> {
+            try {
+                com.google.re2j.Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                invalid.add(path + " " + e.getMessage());
+            }
+        }, "spec.routes");
+        if (!invalid.isEmpty()) {
+            throw new BackendException("InvalidRegex",
+                    "a regex Envoy (RE2) cannot compile: " + String.join("; ", invalid), null, false);
+        }
+    }
+
+    private static void walk(JsonNode node, BiConsumer<String, String> regex, String path) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getKey().equals("regex") && field.getValue().isTextual()) {
+                    regex.accept(path + ".regex", field.getValue().asText());
+                } else {
+                    walk(field.getValue(), regex, path + "." + field.getKey());
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), regex, path + "[" + i + "]");
+            }
+        }
+    }
+
+    @Override
+    public void delete(MeshScope mesh, VirtualRouter router, boolean recorded) {
+        plane.remove(router.getKind(), router.getMetadata().getNamespace(), router.getMetadata().getName());
+    }
+
+    @Override
+    public BackendState syncVirtualGateway(Resolved<VirtualGateway> gateway) {
+        throw notYet("VirtualGateway");
+    }
+
+    @Override
+    public void delete(MeshScope mesh, VirtualGateway gateway, boolean recorded) {
+        // Never admitted (see syncVirtualGateway): nothing to remove.
+    }
+
+    @Override
+    public BackendState syncGatewayRoute(Resolved<GatewayRoute> route, String virtualGatewayName) {
+        throw notYet("GatewayRoute");
+    }
+
+    @Override
+    public void delete(MeshScope mesh, String virtualGatewayName, GatewayRoute route, boolean recorded) {
+        // Never admitted: nothing to remove.
+    }
+
+    /** Gateways are translated by the next slice; until then they are refused visibly rather than shown Active. */
+    private static BackendException notYet(String kind) {
+        return new BackendException("NotServedByXds", kind
+                + "s are not served by the xds backend yet: their proxies get no configuration from this operator",
+                null, false);
+    }
+
+    @Override
+    public void watchProxies(BiConsumer<String, String> nodeChanged) {
+        plane.feedback().listen(group -> plane.served().all(VirtualNode.class).stream()
+                .filter(node -> node.getSpec().getMeshRef() != null
+                        && plane.served().get(Mesh.class, null, node.getSpec().getMeshRef().getName())
+                                .map(mesh -> group.equals(NodeGroups.virtualNode(mesh.getSpec().getAwsName(),
+                                        node.getSpec().getAwsName())))
+                                .orElse(false))
+                .forEach(node -> nodeChanged.accept(node.getMetadata().getNamespace(), node.getMetadata().getName())));
+    }
+}

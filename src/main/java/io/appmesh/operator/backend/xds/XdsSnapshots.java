@@ -1,0 +1,235 @@
+package io.appmesh.operator.backend.xds;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.jboss.logging.Logger;
+
+import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.config.XdsConfig;
+import io.appmesh.operator.mesh.Endpoint;
+import io.appmesh.operator.mesh.model.NodeModels;
+import io.envoyproxy.controlplane.cache.v3.SimpleCache;
+import io.envoyproxy.controlplane.cache.v3.Snapshot;
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
+
+/**
+ * Turns the {@link ServedMesh} into one xDS snapshot per virtual node and hands them to java-control-plane's cache,
+ * which answers the proxies. Builds are debounced (a burst of changes — a rollout, an {@code kubectl apply} of many
+ * objects — gives one build: {@code appmesh.xds.debounce} quiet, at most {@code appmesh.xds.debounce-max} after the
+ * first change) and run one at a time on a single thread. A snapshot is handed over only when its content changed;
+ * versions are content hashes ({@link ContentVersions}).
+ * <p>
+ * Make-before-break: a cluster no route uses any more is served for {@code appmesh.xds.cluster-linger} longer (the
+ * cache answers in the order CDS, EDS, LDS, RDS, so new clusters always arrive before the routes that use them; the
+ * reverse — old routes still pointing at a removed cluster — is what the linger prevents).
+ */
+public final class XdsSnapshots implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(XdsSnapshots.class);
+
+    /** What one group is served: the translated resources, the lingering clusters and when the change was made. */
+    record Served(EnvoyResources resources, Map<String, Long> lingeringUntil, Snapshot snapshot, long changedAt) {
+    }
+
+    private final SimpleCache<String> cache = new SimpleCache<>(new NodeGroups());
+    private final ServedMesh served;
+    private final Function<VirtualNode, List<Endpoint>> endpoints;
+    private final XdsConfig config;
+    private final XdsMetrics metrics;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "xds-snapshots");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Served> current = new ConcurrentHashMap<>();
+    private volatile boolean started;
+    private ScheduledFuture<?> pending;
+    private long firstChange = -1;
+
+    public XdsSnapshots(ServedMesh served, Function<VirtualNode, List<Endpoint>> endpoints, XdsConfig config,
+            XdsMetrics metrics) {
+        this.served = served;
+        this.endpoints = endpoints;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public SimpleCache<String> cache() {
+        return cache;
+    }
+
+    /** The first build, synchronously; from now on changes are built (before, they only accumulate). */
+    public void start() {
+        try {
+            executor.submit(() -> build(System.nanoTime())).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the first xDS build failed", e.getCause());
+        }
+        started = true;
+    }
+
+    public boolean started() {
+        return started;
+    }
+
+    /** Something the snapshots depend on changed: build after the debounce. */
+    public synchronized void changed() {
+        if (!started) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (firstChange < 0) {
+            firstChange = now;
+        }
+        long due = Math.min(now + config.debounce().toNanos(), firstChange + config.debounceMax().toNanos());
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = executor.schedule(this::debounced, Math.max(0, due - now), TimeUnit.NANOSECONDS);
+    }
+
+    private void debounced() {
+        long changedAt;
+        synchronized (this) {
+            changedAt = firstChange;
+            firstChange = -1;
+            pending = null;
+        }
+        build(changedAt);
+    }
+
+    /** The snapshot served to a group, or null. */
+    public Snapshot snapshot(String group) {
+        Served s = current.get(group);
+        return s == null ? null : s.snapshot();
+    }
+
+    /** When the change a group's current snapshot carries was made (System.nanoTime), or -1. */
+    public long changedAt(String group) {
+        Served s = current.get(group);
+        return s == null ? -1 : s.changedAt();
+    }
+
+    public Set<String> groups() {
+        return current.keySet();
+    }
+
+    private void build(long changedAt) {
+        long start = System.nanoTime();
+        Map<String, EnvoyResources> desired = new LinkedHashMap<>();
+        NodeModels models = new NodeModels(served, endpoints);
+        for (VirtualNode node : served.all(VirtualNode.class)) {
+            String meshName = node.getSpec().getMeshRef() == null ? null : node.getSpec().getMeshRef().getName();
+            Mesh mesh = meshName == null ? null : served.get(Mesh.class, null, meshName).orElse(null);
+            if (mesh == null || node.getSpec().getAwsName() == null) {
+                continue;
+            }
+            String group = NodeGroups.virtualNode(mesh.getSpec().getAwsName(), node.getSpec().getAwsName());
+            try {
+                desired.put(group, XdsTranslator.translate(models.build(node, mesh)));
+            } catch (RuntimeException e) {
+                // One node's failure must not hold back the others; its proxies keep their last configuration.
+                LOG.errorf(e, "xDS: cannot translate %s, its proxies keep their last configuration", group);
+                metrics.translationFailed();
+                Served previous = current.get(group);
+                if (previous != null) {
+                    desired.put(group, previous.resources());
+                }
+            }
+        }
+        long now = System.nanoTime();
+        long nextLinger = Long.MAX_VALUE;
+        int pushed = 0;
+        for (var entry : desired.entrySet()) {
+            Served previous = current.get(entry.getKey());
+            Served next = withLinger(entry.getValue(), previous, now, changedAt);
+            if (!next.lingeringUntil().isEmpty()) {
+                nextLinger = Math.min(nextLinger, next.lingeringUntil().values().stream().min(Long::compare).get());
+            }
+            if (previous == null || !sameVersions(previous.snapshot(), next.snapshot())) {
+                current.put(entry.getKey(), next);
+                cache.setSnapshot(entry.getKey(), next.snapshot());
+                pushed++;
+            } else if (!previous.lingeringUntil().equals(next.lingeringUntil())) {
+                current.put(entry.getKey(), new Served(next.resources(), next.lingeringUntil(), previous.snapshot(),
+                        previous.changedAt()));
+            }
+        }
+        for (String gone : new ArrayList<>(current.keySet())) {
+            if (!desired.containsKey(gone)) {
+                // The virtual node is gone: its proxies keep the last configuration (App Mesh's behaviour when its
+                // management service cannot answer) and the snapshot is dropped once none of them is connected.
+                current.remove(gone);
+                cache.clearSnapshot(gone);
+            }
+        }
+        metrics.built(System.nanoTime() - start, desired.size(), pushed);
+        if (nextLinger != Long.MAX_VALUE) {
+            executor.schedule(() -> build(-1), Math.max(0, nextLinger - System.nanoTime()) + 1_000_000,
+                    TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The group's new snapshot: the translated resources plus the clusters (and endpoints) still lingering. */
+    private Served withLinger(EnvoyResources resources, Served previous, long now, long changedAt) {
+        Map<String, Cluster> clusters = new LinkedHashMap<>();
+        resources.clusters().forEach(c -> clusters.put(c.getName(), c));
+        Map<String, ClusterLoadAssignment> assignments = new LinkedHashMap<>();
+        resources.endpoints().forEach(e -> assignments.put(e.getClusterName(), e));
+        Map<String, Long> lingering = new HashMap<>();
+        if (previous != null) {
+            Snapshot old = previous.snapshot();
+            for (Cluster cluster : old.clusters().resources().values()) {
+                if (clusters.containsKey(cluster.getName())) {
+                    continue;
+                }
+                Long until = previous.lingeringUntil().get(cluster.getName());
+                if (until == null) {
+                    until = now + config.clusterLinger().toNanos();
+                } else if (until <= now) {
+                    continue;
+                }
+                lingering.put(cluster.getName(), until);
+                clusters.put(cluster.getName(), cluster);
+                ClusterLoadAssignment assignment = old.endpoints().resources().get(cluster.getName());
+                if (assignment != null) {
+                    assignments.putIfAbsent(cluster.getName(), assignment);
+                }
+            }
+        }
+        List<Cluster> clusterList = List.copyOf(clusters.values());
+        List<ClusterLoadAssignment> endpointList = List.copyOf(assignments.values());
+        Snapshot snapshot = Snapshot.create(clusterList, ContentVersions.of(clusterList), endpointList,
+                ContentVersions.of(endpointList), resources.listeners(), ContentVersions.of(resources.listeners()),
+                resources.routes(), ContentVersions.of(resources.routes()), List.of(), ContentVersions.of(List.of()));
+        // A build that only retires lingering clusters carries no user change (-1): no push latency is measured for it.
+        return new Served(resources, Map.copyOf(lingering), snapshot, changedAt);
+    }
+
+    private static boolean sameVersions(Snapshot a, Snapshot b) {
+        return a.clusters().version().equals(b.clusters().version())
+                && a.endpoints().version().equals(b.endpoints().version())
+                && a.listeners().version().equals(b.listeners().version())
+                && a.routes().version().equals(b.routes().version());
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
