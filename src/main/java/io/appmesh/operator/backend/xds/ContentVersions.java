@@ -11,6 +11,12 @@ import java.util.List;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Message;
 
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
+import io.envoyproxy.envoy.config.listener.v3.Listener;
+import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
+
 /**
  * Versions that are a hash of the content: the same resources give the same version in any process, so an Envoy that
  * reconnects (after a restart of the operator, or to another replica) already holds the version it is offered and
@@ -44,12 +50,20 @@ final class ContentVersions {
         return bytes;
     }
 
+    /** The resource's name, without protobuf's reflection (a native image has none for the Envoy API classes). */
     private static String name(Message resource) {
-        var field = resource.getDescriptorForType().findFieldByName("name");
-        if (field == null) {
-            field = resource.getDescriptorForType().findFieldByName("cluster_name");
+        if (resource instanceof Cluster c) {
+            return c.getName();
+        } else if (resource instanceof ClusterLoadAssignment a) {
+            return a.getClusterName();
+        } else if (resource instanceof Listener l) {
+            return l.getName();
+        } else if (resource instanceof RouteConfiguration r) {
+            return r.getName();
+        } else if (resource instanceof Secret s) {
+            return s.getName();
         }
-        return field == null ? "" : String.valueOf(resource.getField(field));
+        throw new IllegalArgumentException("not an xDS resource: " + resource.getDescriptorForType().getFullName());
     }
 
     private static MessageDigest sha256() {

@@ -3,6 +3,7 @@ package io.appmesh.operator.backend.xds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,10 @@ import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /**
  * The operator with {@code appmesh.backend=xds}, end to end through its own ADS port: manifests applied as users apply
@@ -41,7 +45,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithLocalKubeApi
-@QuarkusTestResource(value = XdsTestEnvironment.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = XdsTestEnvironment.class, restrictToAnnotatedClass = true, initArgs = @ResourceArg(name = "appmesh.xds.config-dump", value = "true"))
 class XdsControlPlaneIT extends ScenarioTest {
 
     private static final Duration CONVERGED = Duration.ofSeconds(60);
@@ -52,6 +56,10 @@ class XdsControlPlaneIT extends ScenarioTest {
 
     @Inject
     XdsControlPlane plane;
+
+    /** The management root (/q) is prepended: this is /q/xds/. */
+    @TestHTTPResource(value = "/xds/", management = true)
+    URL configDump;
 
     @Test
     void servesTheMeshThroughAds() throws Exception {
@@ -173,6 +181,13 @@ class XdsControlPlaneIT extends ScenarioTest {
             front.ack(withoutRed, eds);
             versions.put(AdsClient.EDS, withoutRed.getVersionInfo());
         }
+
+        // The config dump shows what the node receives, in Envoy's /config_dump shape and versions.
+        String dump = RestAssured.get(configDump + FRONT).then().log().ifValidationFails().statusCode(200).extract().asString();
+        assertThat(dump).contains("type.googleapis.com/envoy.admin.v3.ClustersConfigDump",
+                "\"name\": \"lds_egress_0.0.0.0_15001\"", "\"versionInfo\": \"" + versions.get(AdsClient.LDS) + "\"",
+                "cds_egress_xds_red_xds_http_8080");
+        RestAssured.get(configDump + "mesh/xds/virtualNode/nobody").then().statusCode(404);
 
         // A proxy that reconnects with the versions it holds receives nothing new (content-hash versions).
         try (AdsClient again = new AdsClient(plane.port().get(), FRONT)) {
