@@ -1,0 +1,63 @@
+package io.appmesh.operator.backend.xds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
+import io.appmesh.operator.backend.BackendException;
+import io.appmesh.operator.testing.YamlDocuments;
+
+/** NACK bookkeeping per node group, and the RE2 check that keeps regexes Envoy refuses from reaching a proxy. */
+class ProxyFeedbackTest {
+
+    @Test
+    void aNackShowsUntilTheTypeIsAcknowledged() {
+        ProxyFeedback feedback = new ProxyFeedback();
+        List<String> told = new ArrayList<>();
+        feedback.listen(told::add);
+        feedback.nacked("g", AdsClient.RDS, "unknown cluster");
+        feedback.nacked("g", AdsClient.RDS, "unknown cluster");
+        feedback.nacked("g", AdsClient.CDS, "bad lb policy");
+        assertThat(feedback.rejection("g")).hasValue("CDS rejected: bad lb policy; RDS rejected: unknown cluster");
+        assertThat(feedback.rejection("other")).isEmpty();
+        feedback.acked("g", AdsClient.CDS);
+        feedback.acked("g", AdsClient.LDS);
+        assertThat(feedback.rejection("g")).hasValue("RDS rejected: unknown cluster");
+        feedback.acked("g", AdsClient.RDS);
+        assertThat(feedback.rejection("g")).isEmpty();
+        assertThat(told).as("told once per change, never for a repeat or an ACK of an accepted type")
+                .containsExactly("g", "g", "g", "g");
+    }
+
+    @Test
+    void regexesEnvoyCannotCompileAreRefused() throws Exception {
+        XdsMeshBackend.checkRegexes(router("/color/(blue|green)", "^[a-z]+$"));
+        assertThatThrownBy(() -> XdsMeshBackend.checkRegexes(router("/(?=blue)", "ok")))
+                .isInstanceOf(BackendException.class).hasMessageContaining("spec.routes[0].httpRoute.match.path.regex")
+                .satisfies(e -> assertThat(((BackendException) e).reason()).isEqualTo("InvalidRegex"));
+        assertThatThrownBy(() -> XdsMeshBackend.checkRegexes(router("/ok", "(a)\\\\1")))
+                .hasMessageContaining("spec.routes[0].httpRoute.match.headers[0].match.regex");
+    }
+
+    private static VirtualRouter router(String path, String header) throws Exception {
+        return YamlDocuments.YAML.convertValue(YamlDocuments.parse("""
+                apiVersion: appmesh.k8s.aws/v1beta2
+                kind: VirtualRouter
+                metadata: {name: r, namespace: ns}
+                spec:
+                  listeners: [{portMapping: {port: 8080, protocol: http}}]
+                  routes:
+                    - name: r
+                      httpRoute:
+                        match:
+                          path: {regex: "%s"}
+                          headers: [{name: x, match: {regex: "%s"}}]
+                        action: {weightedTargets: [{virtualNodeRef: {name: n}, weight: 1}]}
+                """.formatted(path, header)).get(0), VirtualRouter.class);
+    }
+}

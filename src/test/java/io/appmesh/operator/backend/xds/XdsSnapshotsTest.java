@@ -1,0 +1,271 @@
+package io.appmesh.operator.backend.xds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
+import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
+import io.appmesh.operator.config.XdsConfig;
+import io.appmesh.operator.mesh.Endpoint;
+import io.appmesh.operator.mesh.LabelSelectors;
+import io.appmesh.operator.mesh.PodEndpoints;
+import io.appmesh.operator.testing.Fixtures;
+import io.appmesh.operator.testing.YamlDocuments;
+import io.envoyproxy.controlplane.cache.v3.Snapshot;
+import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The snapshot builder on its own: content-hash versions equal across builders (a restarted operator offers what the
+ * proxies hold), make-before-break (a cluster outlives the routes that used it by the linger, then goes), debouncing
+ * (a burst of changes is one build, a steady trickle still builds before it ends), and the last good configuration
+ * when an object is no longer admitted.
+ */
+class XdsSnapshotsTest {
+
+    private static final String FRONT = "mesh/m/virtualNode/front_ns";
+    private final List<XdsSnapshots> builders = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    @AfterEach
+    void close() {
+        builders.forEach(XdsSnapshots::close);
+    }
+
+    @Test
+    void versionsAreTheContentsHashes() throws Exception {
+        ServedMesh served = mesh("blue");
+        Snapshot first = start(served, config(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(200)))
+                .snapshot(FRONT);
+        Snapshot again = start(mesh("blue"), config(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(200)))
+                .snapshot(FRONT);
+        assertThat(first).isNotNull();
+        assertThat(again.clusters().version()).isEqualTo(first.clusters().version());
+        assertThat(again.endpoints().version()).isEqualTo(first.endpoints().version());
+        assertThat(again.listeners().version()).isEqualTo(first.listeners().version());
+        assertThat(again.routes().version()).isEqualTo(first.routes().version());
+        Snapshot green = start(mesh("green"), config(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(200)))
+                .snapshot(FRONT);
+        assertThat(green.routes().version()).isNotEqualTo(first.routes().version());
+        assertThat(green.listeners().version()).as("listeners do not name the target").isEqualTo(first.listeners().version());
+    }
+
+    @Test
+    void aClusterOutlivesTheRoutesThatUsedItByTheLinger() throws Exception {
+        ServedMesh served = mesh("blue");
+        XdsSnapshots snapshots = start(served, config(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(1500)));
+        String blue = "cds_egress_m_blue_ns_http_8080";
+        String green = "cds_egress_m_green_ns_http_8080";
+        assertThat(snapshots.snapshot(FRONT).clusters().resources()).containsKey(blue).doesNotContainKey(green);
+
+        served.admit(router("green"));
+        snapshots.changed();
+        await().atMost(Duration.ofSeconds(10)).until(() -> routesTo(snapshots.snapshot(FRONT), green));
+        Snapshot switched = snapshots.snapshot(FRONT);
+        assertThat(routesTo(switched, blue)).isFalse();
+        assertThat(switched.clusters().resources()).as("blue lingers while the new routes reach the proxies")
+                .containsKeys(blue, green);
+        assertThat(switched.endpoints().resources()).containsKeys(blue, green);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !snapshots.snapshot(FRONT).clusters().resources().containsKey(blue));
+        assertThat(snapshots.snapshot(FRONT).endpoints().resources()).doesNotContainKey(blue).containsKey(green);
+    }
+
+    @Test
+    void aBurstOfChangesIsOneBuild() throws Exception {
+        ServedMesh served = mesh("blue");
+        XdsSnapshots snapshots = start(served, config(Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofMillis(200)));
+        long before = builds();
+        for (int i = 0; i < 10; i++) {
+            snapshots.changed();
+            Thread.sleep(10);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> builds() > before);
+        Thread.sleep(1000);
+        assertThat(builds() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aSteadyTrickleStillBuildsWithinTheMaximum() throws Exception {
+        ServedMesh served = mesh("blue");
+        XdsSnapshots snapshots = start(served, config(Duration.ofMillis(400), Duration.ofMillis(800), Duration.ofMillis(200)));
+        long before = builds();
+        // Changes every 100 ms for 3 s: never 400 ms quiet, so only the 800 ms maximum lets builds through.
+        for (int i = 0; i < 30; i++) {
+            snapshots.changed();
+            Thread.sleep(100);
+        }
+        assertThat(builds() - before).as("builds while the changes went on").isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aNodeWhoseMeshIsNotServedGetsNoSnapshot() throws Exception {
+        ServedMesh served = mesh("blue");
+        served.remove("Mesh", null, "m");
+        assertThat(start(served, config(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(200)))
+                .snapshot(FRONT)).isNull();
+    }
+
+    private long builds() {
+        return registry.get("appmesh_xds_snapshot_build_seconds").timer().count();
+    }
+
+    private XdsSnapshots start(ServedMesh served, XdsConfig config) {
+        XdsSnapshots snapshots = new XdsSnapshots(served, node -> endpoints(node), config, new XdsMetrics(registry));
+        builders.add(snapshots);
+        snapshots.start();
+        return snapshots;
+    }
+
+    private static boolean routesTo(Snapshot snapshot, String cluster) {
+        for (RouteConfiguration routes : snapshot.routes().resources().values()) {
+            if (routes.toString().contains("\"" + cluster + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<Pod> PODS = List.of(Fixtures.readyPod("ns", "front-1", "front", "10.0.0.1", false),
+            Fixtures.readyPod("ns", "blue-1", "blue", "10.0.0.2", false),
+            Fixtures.readyPod("ns", "green-1", "green", "10.0.0.3", false));
+
+    private static List<Endpoint> endpoints(VirtualNode node) {
+        return PodEndpoints.of(PODS.stream().filter(p -> LabelSelectors.matches(node.getSpec().getPodSelector(),
+                Optional.ofNullable(p.getMetadata().getLabels()).orElse(Map.of()))).toList(), n -> Map.of());
+    }
+
+    private static ServedMesh mesh(String target) throws Exception {
+        ServedMesh served = new ServedMesh();
+        for (JsonNode doc : YamlDocuments.parse(MESH)) {
+            Class<? extends HasMetadata> type = switch (doc.path("kind").asText()) {
+                case "Mesh" -> Mesh.class;
+                case "VirtualNode" -> VirtualNode.class;
+                case "VirtualService" -> VirtualService.class;
+                default -> throw new IllegalArgumentException(doc.path("kind").asText());
+            };
+            served.admit(YamlDocuments.YAML.convertValue(doc, type));
+        }
+        served.admit(router(target));
+        return served;
+    }
+
+    private static VirtualRouter router(String target) throws Exception {
+        VirtualRouter router = YamlDocuments.YAML.convertValue(YamlDocuments.parse(ROUTER.formatted(target)).get(0),
+                VirtualRouter.class);
+        router.getMetadata().setGeneration("blue".equals(target) ? 1L : 2L);
+        router.getMetadata().setUid("router-uid");
+        return router;
+    }
+
+    private static XdsConfig config(Duration debounce, Duration max, Duration linger) {
+        return new XdsConfig() {
+            @Override
+            public int port() {
+                return 0;
+            }
+
+            @Override
+            public String bindAddress() {
+                return "127.0.0.1";
+            }
+
+            @Override
+            public Duration debounce() {
+                return debounce;
+            }
+
+            @Override
+            public Duration debounceMax() {
+                return max;
+            }
+
+            @Override
+            public Duration clusterLinger() {
+                return linger;
+            }
+
+            @Override
+            public boolean configDump() {
+                return false;
+            }
+        };
+    }
+
+    private static final String MESH = """
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: Mesh
+            metadata: {name: m, uid: mesh-uid}
+            spec: {awsName: m}
+            ---
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualNode
+            metadata: {name: front, namespace: ns}
+            spec:
+              meshRef: {name: m, uid: mesh-uid}
+              awsName: front_ns
+              podSelector: {matchLabels: {app: front}}
+              listeners: [{portMapping: {port: 8080, protocol: http}}]
+              serviceDiscovery: {dns: {hostname: front.ns.svc.cluster.local}}
+              backends: [{virtualService: {virtualServiceRef: {name: color}}}]
+            ---
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualNode
+            metadata: {name: blue, namespace: ns}
+            spec:
+              meshRef: {name: m, uid: mesh-uid}
+              awsName: blue_ns
+              podSelector: {matchLabels: {app: blue}}
+              listeners: [{portMapping: {port: 8080, protocol: http}}]
+              serviceDiscovery: {dns: {hostname: blue.ns.svc.cluster.local}}
+            ---
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualNode
+            metadata: {name: green, namespace: ns}
+            spec:
+              meshRef: {name: m, uid: mesh-uid}
+              awsName: green_ns
+              podSelector: {matchLabels: {app: green}}
+              listeners: [{portMapping: {port: 8080, protocol: http}}]
+              serviceDiscovery: {dns: {hostname: green.ns.svc.cluster.local}}
+            ---
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualService
+            metadata: {name: color, namespace: ns}
+            spec:
+              meshRef: {name: m, uid: mesh-uid}
+              awsName: color.ns.svc.cluster.local
+              provider: {virtualRouter: {virtualRouterRef: {name: color}}}
+            """;
+
+    private static final String ROUTER = """
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualRouter
+            metadata: {name: color, namespace: ns}
+            spec:
+              meshRef: {name: m, uid: mesh-uid}
+              awsName: color_ns
+              listeners: [{portMapping: {port: 8080, protocol: http}}]
+              routes:
+                - name: all
+                  httpRoute:
+                    match: {prefix: /}
+                    action: {weightedTargets: [{virtualNodeRef: {name: %s}, weight: 1}]}
+            """;
+}
