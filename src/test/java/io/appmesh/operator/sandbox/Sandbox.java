@@ -25,6 +25,8 @@ import io.appmesh.operator.testing.YamlDocuments;
 import io.appmesh.operator.testing.aws.AwsFront;
 import io.appmesh.operator.testing.aws.MotoProcess;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -43,6 +45,8 @@ public final class Sandbox {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<Class<? extends HasMetadata>> KINDS = List.of(Mesh.class, VirtualNode.class,
             VirtualService.class, VirtualRouter.class, VirtualGateway.class, GatewayRoute.class, BackendGroup.class);
+
+    private static int podIps;
 
     private Sandbox() {
     }
@@ -85,18 +89,41 @@ public final class Sandbox {
     }
 
     private static void runSandbox() throws Exception {
-        System.out.println("make run: no reachable cluster in the kubeconfig, starting the local sandbox");
-        // AWS: moto behind the test front (moto for meshes, nodes, routers, routes and Cloud Map; the in-repo App Mesh
-        // emulator for what moto lacks: virtual services, gateways, gateway routes).
-        MotoProcess moto = MotoProcess.start();
-        AwsFront aws = new AwsFront(AwsFront.Mode.MOTO, moto.endpoint());
-        LocalOperator operator = LocalOperator.start(aws.operatorOptions(), true);
+        // The embedded xDS control plane is the sandbox's default (AWS App Mesh has reached its end of support);
+        // APPMESH_BACKEND=aws runs the AWS backend against moto instead.
+        boolean aws = "aws".equals(System.getenv().getOrDefault("APPMESH_BACKEND", "xds"));
+        System.out.println("make run: no reachable cluster in the kubeconfig, starting the local sandbox ("
+                + (aws ? "AWS backend, against moto" : "xDS backend: no AWS") + ")");
+        List<AutoCloseable> closing = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        String awsEndpoint = null;
+        int xdsPort = LocalOperator.freePort();
+        if (aws) {
+            // AWS: moto behind the test front (moto for meshes, nodes, routers, routes and Cloud Map; the in-repo App
+            // Mesh emulator for what moto lacks: virtual services, gateways, gateway routes).
+            MotoProcess moto = MotoProcess.start();
+            AwsFront front = new AwsFront(AwsFront.Mode.MOTO, moto.endpoint());
+            closing.add(front);
+            closing.add(moto);
+            options.addAll(front.operatorOptions());
+            awsEndpoint = front.endpoint().toString();
+        } else {
+            // The config dump is safe here: the sandbox listens on loopback only.
+            options.addAll(List.of("-Dappmesh.backend=xds", "-Dappmesh.xds.port=" + xdsPort,
+                    "-Dappmesh.xds.bind-address=127.0.0.1", "-Dappmesh.xds.config-dump=true"));
+        }
+        LocalOperator operator = LocalOperator.start(options, true);
         Path kubeconfig = writeKubeconfig(operator.apiServerUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("make run: stopping the sandbox");
             operator.close();
-            aws.close();
-            moto.close();
+            for (AutoCloseable c : closing) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // stopping anyway
+                }
+            }
             try {
                 Files.deleteIfExists(kubeconfig);
             } catch (IOException e) {
@@ -104,12 +131,21 @@ public final class Sandbox {
             }
         }));
         System.out.printf("make run: operator ready%n  Kubernetes API  %s%n  webhooks        %s%n"
-                + "  health, metrics %s/q/health %s/q/metrics%n  AWS (moto)      %s%n", operator.apiServerUrl(),
-                operator.webhooks(), operator.management(), operator.management(), aws.endpoint());
+                + "  health, metrics %s/q/health %s/q/metrics%n", operator.apiServerUrl(), operator.webhooks(),
+                operator.management(), operator.management());
+        if (aws) {
+            System.out.printf("  AWS (moto)      %s%n", awsEndpoint);
+        } else {
+            System.out.printf("  xDS (ADS)       127.0.0.1:%d%n  config dump     %s/q/xds/<node id>%n", xdsPort,
+                    operator.management());
+        }
         System.out.printf("  kubectl         export KUBECONFIG=%s; kubectl get meshes,virtualnodes,virtualservices -A%n",
                 kubeconfig.toAbsolutePath());
         try (KubernetesClient client = operator.client()) {
             applyExamples(client, new AdmissionEmulator(operator.webhooks()));
+            if (!aws) {
+                XdsSummary.print(client, operator.management());
+            }
             System.out.println("make run: watching App Mesh objects (Ctrl-C to stop)");
             watch(client, operator.process());
         }
@@ -171,7 +207,12 @@ public final class Sandbox {
                         ((com.fasterxml.jackson.databind.node.ObjectNode) named.get("metadata")).put("name",
                                 named.at("/metadata/generateName").asText() + Long.toString(System.nanoTime() % 100000, 36));
                     }
-                    client.resource(named.toString()).create();
+                    Pod created = client.resource(
+                            client.getKubernetesSerialization().unmarshal(named.toString(), Pod.class)).create();
+                    // The sandbox has no kubelet: report the pod running and ready with an IP, as one would.
+                    created.setStatus(new PodStatusBuilder().withPhase("Running").withPodIP("10.1.0." + (++podIps))
+                            .addNewCondition().withType("ContainersReady").withStatus("True").endCondition().build());
+                    client.resource(created).updateStatus();
                     List<String> containers = new ArrayList<>();
                     verdict.object().at("/spec/initContainers")
                             .forEach(c -> containers.add(c.path("name").asText() + " (init)"));
