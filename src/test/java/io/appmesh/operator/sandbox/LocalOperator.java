@@ -358,7 +358,7 @@ public final class LocalOperator implements AutoCloseable {
         throw new IllegalStateException("the operator was not ready within " + timeout.toSeconds() + " s");
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -116,7 +116,8 @@ public class XdsControlPlane {
                 }
             }
         }
-        LOG.infof("xDS: %d objects already served before this start", seeded);
+        LOG.infof("xDS: %d objects admitted from their status (served by an earlier process) before the first build",
+                seeded);
     }
 
     @PreDestroy
