@@ -25,7 +25,8 @@ import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
  * What Envoy checks across resources and PGV cannot: unique names per type, every route configuration and cluster a
  * listener or route names is served (so a proxy never warms a route to a missing cluster), an EDS resource per EDS
  * cluster and none for other clusters, unique domains within a route configuration (served or inline in an API
- * listener), weighted clusters summing to more than zero.
+ * listener), weighted clusters summing to more than zero, a load balancing weight on every EDS locality (gRPC's xDS
+ * client ignores localities without one).
  */
 final class ReferenceChecker {
 
@@ -109,6 +110,11 @@ final class ReferenceChecker {
                 .collect(Collectors.toSet());
         if (!eds.equals(assignments)) {
             out.add("EDS clusters " + eds + " but endpoints for " + assignments);
+        }
+        // Envoy accepts a locality without a weight; gRPC's xDS client silently drops it (and its endpoints)
+        for (ClusterLoadAssignment cla : r.endpoints()) {
+            cla.getEndpointsList().stream().filter(l -> l.getLoadBalancingWeight().getValue() < 1).findFirst()
+                    .ifPresent(l -> out.add(cla.getClusterName() + ": a locality without a load balancing weight"));
         }
         return out;
     }

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import com.google.protobuf.Any;
 import com.google.protobuf.UInt32Value;
 
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
+import io.envoyproxy.envoy.config.endpoint.v3.LocalityLbEndpoints;
 import io.envoyproxy.envoy.config.listener.v3.ApiListener;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.Route;
@@ -55,5 +58,19 @@ class ReferenceCheckerTest {
 
         assertThat(violations).containsExactlyInAnyOrder("a:80/a/r: cluster missing not served",
                 "b:80: route configuration unserved not served");
+    }
+
+    /** Found by grpc-xds: it drops localities without a weight, so a proxyless client saw no endpoint. */
+    @Test
+    void anEdsLocalityWithoutAWeightFails() {
+        Cluster cluster = Cluster.newBuilder().setName("c").setType(Cluster.DiscoveryType.EDS)
+                .setEdsClusterConfig(Cluster.EdsClusterConfig.newBuilder().setServiceName("c")).build();
+        ClusterLoadAssignment cla = ClusterLoadAssignment.newBuilder().setClusterName("c")
+                .addEndpoints(LocalityLbEndpoints.getDefaultInstance()).build();
+
+        var violations = ReferenceChecker
+                .violations(new EnvoyResources(List.of(), List.of(), List.of(cluster), List.of(cla)));
+
+        assertThat(violations).containsExactly("c: a locality without a load balancing weight");
     }
 }
