@@ -3,21 +3,36 @@ package io.appmesh.operator.backend.xds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.mesh.Endpoint;
+import io.appmesh.operator.mesh.model.NodeModel;
 import io.appmesh.operator.mesh.model.NodeModels;
 
-/** Translates one VirtualNode of a {@link XdsTranslatorTest} case from its {@code in-*.yaml} files. */
-final class GoldenCases {
+/**
+ * Builds one VirtualNode's model from a folder of {@code in-*.yaml} files as {@link XdsTranslatorTest} reads them
+ * (public: the grpc-xds tests in a sub-package build theirs the same way).
+ */
+public final class GoldenCases {
 
     private GoldenCases() {
     }
 
     static EnvoyResources translate(String caseName, String nodeName) throws IOException {
+        return XdsTranslator.translate(model(XdsTranslatorTest.CASES.resolve(caseName), nodeName, e -> true));
+    }
+
+    /**
+     * @param dir a folder of {@code in-*.yaml} files (Meshes, VirtualNodes, VirtualServices, VirtualRouters,
+     *        BackendGroups, Pods)
+     * @param keep which pod endpoints the model keeps (a test drops one to model a pod going away)
+     */
+    public static NodeModel model(Path dir, String nodeName, Predicate<Endpoint> keep) throws IOException {
         XdsTranslatorTest.Cluster cluster = new XdsTranslatorTest.Cluster();
-        try (Stream<Path> files = Files.list(XdsTranslatorTest.CASES.resolve(caseName))) {
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (name.startsWith("in-") && name.endsWith(".yaml")) {
@@ -26,8 +41,8 @@ final class GoldenCases {
             }
         }
         VirtualNode node = cluster.get(VirtualNode.class, null, nodeName)
-                .orElseThrow(() -> new IllegalArgumentException(caseName + ": no VirtualNode " + nodeName));
+                .orElseThrow(() -> new IllegalArgumentException(dir + ": no VirtualNode " + nodeName));
         Mesh mesh = cluster.get(Mesh.class, null, node.getSpec().getMeshRef().getName()).orElseThrow();
-        return XdsTranslator.translate(new NodeModels(cluster, cluster::endpoints).build(node, mesh));
+        return new NodeModels(cluster, n -> cluster.endpoints(n).stream().filter(keep).toList()).build(node, mesh);
     }
 }
