@@ -3,6 +3,8 @@ package io.appmesh.operator.backend.xds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -21,6 +23,21 @@ public final class GoldenCases {
     private GoldenCases() {
     }
 
+    /** The golden case folders of {@link XdsTranslatorTest}. */
+    public static final Path CASES = XdsTranslatorTest.CASES;
+
+    /** The model of every VirtualNode of a folder, by name. */
+    public static Map<String, NodeModel> models(Path dir) throws IOException {
+        XdsTranslatorTest.Cluster cluster = read(dir);
+        NodeModels models = new NodeModels(cluster, cluster::endpoints);
+        Map<String, NodeModel> out = new TreeMap<>();
+        for (VirtualNode node : cluster.all(VirtualNode.class)) {
+            Mesh mesh = cluster.get(Mesh.class, null, node.getSpec().getMeshRef().getName()).orElseThrow();
+            out.put(node.getMetadata().getName(), models.build(node, mesh));
+        }
+        return out;
+    }
+
     static EnvoyResources translate(String caseName, String nodeName) throws IOException {
         return XdsTranslator.translate(model(XdsTranslatorTest.CASES.resolve(caseName), nodeName, e -> true));
     }
@@ -31,6 +48,14 @@ public final class GoldenCases {
      * @param keep which pod endpoints the model keeps (a test drops one to model a pod going away)
      */
     public static NodeModel model(Path dir, String nodeName, Predicate<Endpoint> keep) throws IOException {
+        XdsTranslatorTest.Cluster cluster = read(dir);
+        VirtualNode node = cluster.get(VirtualNode.class, null, nodeName)
+                .orElseThrow(() -> new IllegalArgumentException(dir + ": no VirtualNode " + nodeName));
+        Mesh mesh = cluster.get(Mesh.class, null, node.getSpec().getMeshRef().getName()).orElseThrow();
+        return new NodeModels(cluster, n -> cluster.endpoints(n).stream().filter(keep).toList()).build(node, mesh);
+    }
+
+    private static XdsTranslatorTest.Cluster read(Path dir) throws IOException {
         XdsTranslatorTest.Cluster cluster = new XdsTranslatorTest.Cluster();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
@@ -40,9 +65,6 @@ public final class GoldenCases {
                 }
             }
         }
-        VirtualNode node = cluster.get(VirtualNode.class, null, nodeName)
-                .orElseThrow(() -> new IllegalArgumentException(dir + ": no VirtualNode " + nodeName));
-        Mesh mesh = cluster.get(Mesh.class, null, node.getSpec().getMeshRef().getName()).orElseThrow();
-        return new NodeModels(cluster, n -> cluster.endpoints(n).stream().filter(keep).toList()).build(node, mesh);
+        return cluster;
     }
 }
