@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
@@ -48,11 +49,17 @@ public final class GoldenCases {
      * @param keep which pod endpoints the model keeps (a test drops one to model a pod going away)
      */
     public static NodeModel model(Path dir, String nodeName, Predicate<Endpoint> keep) throws IOException {
+        return model(dir, nodeName, UnaryOperator.<Endpoint>identity(), keep);
+    }
+
+    /** As {@link #model(Path, String, Predicate)}, each kept endpoint changed first (a test moves pod IPs). */
+    public static NodeModel model(Path dir, String nodeName, UnaryOperator<Endpoint> change, Predicate<Endpoint> keep)
+            throws IOException {
         XdsTranslatorTest.Cluster cluster = read(dir);
         VirtualNode node = cluster.get(VirtualNode.class, null, nodeName)
                 .orElseThrow(() -> new IllegalArgumentException(dir + ": no VirtualNode " + nodeName));
         Mesh mesh = cluster.get(Mesh.class, null, node.getSpec().getMeshRef().getName()).orElseThrow();
-        return new NodeModels(cluster, n -> cluster.endpoints(n).stream().filter(keep).toList()).build(node, mesh);
+        return new NodeModels(cluster, n -> cluster.endpoints(n).stream().map(change).filter(keep).toList()).build(node, mesh);
     }
 
     private static XdsTranslatorTest.Cluster read(Path dir) throws IOException {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -57,16 +58,33 @@ class GrpcProxylessTest {
     private static AdsTestServer ads;
     private static GrpcPods pods;
     private static String group;
+    private static String subnet;
     private final List<ManagedChannel> channels = new ArrayList<>();
 
+    /**
+     * Pods listen on a random 127.r.0.0/24 rather than the manifests' 127.0.0.x (same last octet), so that test runs of
+     * several checkouts on one machine do not fight over the fixed listener port; a subnet in use is skipped.
+     */
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws IOException, InterruptedException {
         ads = AdsTestServer.start();
-        pods = new GrpcPods();
-        for (String[] pod : new String[][]{{"red-1", "127.0.0.2"}, {"blue-1", "127.0.0.3"},
-                {"green-1", "127.0.0.4"}, {"flaky-a-1", "127.0.0.5"}, {"flaky-b-1", "127.0.0.6"},
-                {"flaky-c-1", "127.0.0.7"}, {"pool-1", "127.0.0.8"}, {"pool-2", "127.0.0.9"}}) {
-            pods.start(pod[0], pod[1], PORT);
+        Random random = new Random();
+        for (int attempt = 1;; attempt++) {
+            subnet = "127." + (1 + random.nextInt(254)) + ".0.";
+            pods = new GrpcPods();
+            try {
+                for (String[] pod : new String[][]{{"red-1", "2"}, {"blue-1", "3"}, {"green-1", "4"},
+                        {"flaky-a-1", "5"}, {"flaky-b-1", "6"}, {"flaky-c-1", "7"}, {"pool-1", "8"},
+                        {"pool-2", "9"}}) {
+                    pods.start(pod[0], subnet + pod[1], PORT);
+                }
+                return;
+            } catch (IOException e) {
+                pods.close();
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -190,7 +208,8 @@ class GrpcProxylessTest {
     }
 
     private static NodeModel model(Predicate<Endpoint> keep) throws IOException {
-        return GoldenCases.model(MANIFESTS, "client", keep);
+        return GoldenCases.model(MANIFESTS, "client", e -> new Endpoint(subnet + e.ip().substring("127.0.0.".length()),
+                e.podName(), e.namespace(), e.labels(), e.ready(), e.region(), e.zone()), keep);
     }
 
     private Channel channel(String authority) {
