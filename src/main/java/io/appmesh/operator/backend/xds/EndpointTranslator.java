@@ -16,11 +16,15 @@ final class EndpointTranslator {
     private EndpointTranslator() {
     }
 
-    /** The EDS resource of a target node's cluster; no localities when no pod is ready. */
+    /**
+     * The EDS resource of a target node's cluster; no localities when no pod is ready. The locality carries a load
+     * balancing weight of 1: Envoy ignores it (no locality-weighted balancing is configured), but gRPC's xDS client
+     * drops every locality without a weight, so without it a proxyless client sees no endpoint at all.
+     */
     static ClusterLoadAssignment pods(String cluster, TargetModel target) {
         ClusterLoadAssignment.Builder cla = ClusterLoadAssignment.newBuilder().setClusterName(cluster);
         if (!target.endpoints().isEmpty()) {
-            LocalityLbEndpoints.Builder locality = LocalityLbEndpoints.newBuilder();
+            LocalityLbEndpoints.Builder locality = LocalityLbEndpoints.newBuilder().setLoadBalancingWeight(Protos.uint32(1));
             target.endpoints().forEach(ip -> locality.addLbEndpoints(endpoint(ip, target)));
             cla.addEndpoints(locality);
         }

@@ -36,4 +36,9 @@ final class Names {
     static String egressRoutes(int port) {
         return "rds_egress_http_" + port;
     }
+
+    /** A proxyless gRPC client's listener: the name it dials, {@code xds:///<service>:<port>}. */
+    static String proxylessListener(String service, int port) {
+        return service + ":" + port;
+    }
 }

@@ -46,14 +46,7 @@ final class RouteTranslator {
     static RouteConfiguration egress(NodeModel node, int port, List<Host> hosts, boolean allowAll) {
         RouteConfiguration.Builder config = RouteConfiguration.newBuilder().setName(Names.egressRoutes(port));
         for (Host host : hosts) {
-            VirtualHost.Builder vhost = VirtualHost.newBuilder().setName(host.service()).addDomains(host.service())
-                    .addDomains(host.service() + ":" + port);
-            for (RouteModel route : host.routes()) {
-                if (route.targets().stream().anyMatch(t -> t.weight() > 0)) { // Envoy refuses a zero total
-                    vhost.addRoutes(route(node, host.service(), route));
-                }
-            }
-            config.addVirtualHosts(vhost);
+            config.addVirtualHosts(virtualHost(node, port, host));
         }
         if (allowAll) {
             config.addVirtualHosts(VirtualHost.newBuilder().setName("mesh-allow-all").addDomains("*")
@@ -61,6 +54,22 @@ final class RouteTranslator {
                             .setRoute(RouteAction.newBuilder().setCluster(Names.allowAllCluster(node.mesh())))));
         }
         return config.build();
+    }
+
+    /**
+     * One backend service's virtual host on one port: domains {@code <service>} and {@code <service>:<port>}, its
+     * provider's routes. Sidecars get it inside {@code rds_egress_http_<port>}, proxyless gRPC clients alone in their
+     * listener's route configuration, so both route a host alike.
+     */
+    static VirtualHost virtualHost(NodeModel node, int port, Host host) {
+        VirtualHost.Builder vhost = VirtualHost.newBuilder().setName(host.service()).addDomains(host.service())
+                .addDomains(host.service() + ":" + port);
+        for (RouteModel route : host.routes()) {
+            if (route.targets().stream().anyMatch(t -> t.weight() > 0)) { // Envoy refuses a zero total
+                vhost.addRoutes(route(node, host.service(), route));
+            }
+        }
+        return vhost.build();
     }
 
     /** A backend service's routes on one port. */

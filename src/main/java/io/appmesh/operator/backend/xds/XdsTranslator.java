@@ -84,6 +84,40 @@ public final class XdsTranslator {
                 List.copyOf(endpoints.values()));
     }
 
+    /**
+     * What a proxyless gRPC client of the node receives ({@link Proxyless#isGrpcClient}): per backend service and
+     * HTTP-family port, an API listener {@code <service>:<port>} whose routes are the sidecar's for that host, and the
+     * clusters and endpoints those routes name, as the sidecar gets them. No ingress (the server side of proxyless gRPC
+     * is not served), no TCP ports (a gRPC channel cannot use a TCP proxy), and no AWS or ALLOW_ALL passthrough
+     * (ORIGINAL_DST clusters, which gRPC cannot load; a proxyless client only dials declared hosts).
+     */
+    public static EnvoyResources proxyless(NodeModel node) {
+        Map<String, Listener> listeners = new TreeMap<>();
+        Map<String, Cluster> clusters = new TreeMap<>();
+        Map<String, ClusterLoadAssignment> endpoints = new TreeMap<>();
+        for (BackendModel backend : node.backends()) {
+            for (BackendModel.PortRoutes port : backend.ports()) {
+                if (port.protocol() == Protocol.TCP) {
+                    continue;
+                }
+                var host = RouteTranslator.virtualHost(node, port.port(),
+                        new RouteTranslator.Host(backend.name(), port.routes()));
+                // a service listed twice (explicitly and through a backend group) is one listener
+                Listener listener = Proxyless.listener(port.port(), host);
+                if (listeners.putIfAbsent(listener.getName(), listener) != null) {
+                    continue;
+                }
+                for (RouteModel route : port.routes()) {
+                    if (route.targets().stream().anyMatch(t -> t.weight() > 0)) { // as the virtual host has them
+                        route.targets().forEach(t -> target(node, t.node(), clusters, endpoints));
+                    }
+                }
+            }
+        }
+        return new EnvoyResources(List.copyOf(listeners.values()), List.of(), List.copyOf(clusters.values()),
+                List.copyOf(endpoints.values()));
+    }
+
     private static void target(NodeModel node, TargetModel target, Map<String, Cluster> clusters,
             Map<String, ClusterLoadAssignment> endpoints) {
         Cluster cluster = ClusterTranslator.egress(node, target);

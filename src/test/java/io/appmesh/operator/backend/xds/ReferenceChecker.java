@@ -24,8 +24,9 @@ import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
 /**
  * What Envoy checks across resources and PGV cannot: unique names per type, every route configuration and cluster a
  * listener or route names is served (so a proxy never warms a route to a missing cluster), an EDS resource per EDS
- * cluster and none for other clusters, unique domains within a route configuration, weighted clusters summing to
- * more than zero.
+ * cluster and none for other clusters, unique domains within a route configuration (served or inline in an API
+ * listener), weighted clusters summing to more than zero, a load balancing weight on every EDS locality (gRPC's xDS
+ * client ignores localities without one).
  */
 final class ReferenceChecker {
 
@@ -40,7 +41,21 @@ final class ReferenceChecker {
         Set<String> clusters = r.clusters().stream().map(Cluster::getName).collect(Collectors.toSet());
         Set<String> routes = r.routes().stream().map(RouteConfiguration::getName).collect(Collectors.toSet());
         Set<String> usedRoutes = new HashSet<>();
+        List<RouteConfiguration> configs = new ArrayList<>(r.routes());
         for (Listener listener : r.listeners()) {
+            if (listener.hasApiListener()) { // a proxyless gRPC client's: one HCM, RDS or inline routes
+                HttpConnectionManager hcm = unpack(listener.getApiListener().getApiListener(),
+                        HttpConnectionManager.class);
+                if (hcm.hasRouteConfig()) {
+                    configs.add(hcm.getRouteConfig());
+                } else {
+                    usedRoutes.add(hcm.getRds().getRouteConfigName());
+                    if (!routes.contains(hcm.getRds().getRouteConfigName())) {
+                        out.add(listener.getName() + ": route configuration " + hcm.getRds().getRouteConfigName()
+                                + " not served");
+                    }
+                }
+            }
             List<FilterChain> chains = new ArrayList<>(listener.getFilterChainsList());
             if (listener.hasDefaultFilterChain()) {
                 chains.add(listener.getDefaultFilterChain());
@@ -68,7 +83,7 @@ final class ReferenceChecker {
         }
         routes.stream().filter(n -> !usedRoutes.contains(n))
                 .forEach(n -> out.add("route configuration " + n + " used by no listener"));
-        for (RouteConfiguration config : r.routes()) {
+        for (RouteConfiguration config : configs) {
             List<String> domains = config.getVirtualHostsList().stream().flatMap(v -> v.getDomainsList().stream())
                     .toList();
             unique(config.getName() + " domain", domains, out);
@@ -95,6 +110,11 @@ final class ReferenceChecker {
                 .collect(Collectors.toSet());
         if (!eds.equals(assignments)) {
             out.add("EDS clusters " + eds + " but endpoints for " + assignments);
+        }
+        // Envoy accepts a locality without a weight; gRPC's xDS client silently drops it (and its endpoints)
+        for (ClusterLoadAssignment cla : r.endpoints()) {
+            cla.getEndpointsList().stream().filter(l -> l.getLoadBalancingWeight().getValue() < 1).findFirst()
+                    .ifPresent(l -> out.add(cla.getClusterName() + ": a locality without a load balancing weight"));
         }
         return out;
     }

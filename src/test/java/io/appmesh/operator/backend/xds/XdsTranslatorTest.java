@@ -33,6 +33,7 @@ import io.appmesh.operator.mesh.Endpoint;
 import io.appmesh.operator.mesh.LabelSelectors;
 import io.appmesh.operator.mesh.Lookup;
 import io.appmesh.operator.mesh.PodEndpoints;
+import io.appmesh.operator.mesh.model.NodeModel;
 import io.appmesh.operator.mesh.model.NodeModels;
 import io.appmesh.operator.testing.CaseFolders;
 import io.appmesh.operator.testing.YamlDocuments;
@@ -44,8 +45,11 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  * Golden-file translation cases: each folder under {@code XdsTranslatorTest/} holds {@code in-*.yaml} (Meshes,
  * VirtualNodes, VirtualServices, VirtualRouters, BackendGroups and Pods as users write them, with the meshRef and
  * awsName the webhooks default) and, for every VirtualNode, {@code out-<node>.yaml}: the Envoy resources its proxy
- * gets (listeners, routes, clusters, endpoints; protobuf JSON mapping). Every resource must also pass Envoy's
- * validation rules ({@link PgvChecker}) and the cross-resource checks Envoy makes ({@link ReferenceChecker}). Other files, and outputs no node produces, fail the case.
+ * gets (listeners, routes, clusters, endpoints; protobuf JSON mapping). A VirtualNode with at least one HTTP, HTTP/2
+ * or gRPC backend also has {@code out-<node>.proxyless.yaml}: what a proxyless gRPC client of that node gets
+ * ({@link XdsTranslator#proxyless}); every case has them, so the rule needs no opt-in. Every resource of both must
+ * also pass Envoy's validation rules ({@link PgvChecker}) and the cross-resource checks Envoy makes
+ * ({@link ReferenceChecker}). Other files, and outputs no node produces, fail the case.
  * {@code -Dxds.golden.update=true} rewrites the outputs (and deletes stale ones) for review.
  */
 class XdsTranslatorTest {
@@ -81,21 +85,12 @@ class XdsTranslatorTest {
         List<String> failures = new ArrayList<>();
         for (VirtualNode node : cluster.all(VirtualNode.class)) {
             Mesh mesh = cluster.get(Mesh.class, null, node.getSpec().getMeshRef().getName()).orElseThrow();
-            EnvoyResources resources = XdsTranslator.translate(models.build(node, mesh));
-            String out = "out-" + node.getMetadata().getName() + ".yaml";
-            outputs.remove(out);
-            ReferenceChecker.violations(resources).forEach(v -> failures.add(out + ": " + v));
-            for (Message resource : all(resources)) {
-                CHECKER.violations(resource).forEach(v -> failures.add(out + ": " + v));
-            }
-            String actual = render(resources);
-            Path file = dir.resolve(out);
-            if (UPDATE) {
-                Files.writeString(file, actual);
-            } else if (!Files.exists(file)) {
-                failures.add(out + " is missing (run with -Dxds.golden.update=true)");
-            } else if (!actual.equals(Files.readString(file))) {
-                assertThat(actual).as("%s/%s", dir.getFileName(), out).isEqualTo(Files.readString(file));
+            NodeModel model = models.build(node, mesh);
+            String name = node.getMetadata().getName();
+            compare(dir, "out-" + name + ".yaml", XdsTranslator.translate(model), outputs, failures);
+            EnvoyResources proxyless = XdsTranslator.proxyless(model);
+            if (!proxyless.listeners().isEmpty()) {
+                compare(dir, "out-" + name + ".proxyless.yaml", proxyless, outputs, failures);
             }
         }
         for (String stale : outputs) {
@@ -106,6 +101,24 @@ class XdsTranslatorTest {
             }
         }
         assertThat(failures).as(dir.getFileName().toString()).isEmpty();
+    }
+
+    private void compare(Path dir, String out, EnvoyResources resources, Set<String> outputs, List<String> failures)
+            throws IOException {
+        outputs.remove(out);
+        ReferenceChecker.violations(resources).forEach(v -> failures.add(out + ": " + v));
+        for (Message resource : all(resources)) {
+            CHECKER.violations(resource).forEach(v -> failures.add(out + ": " + v));
+        }
+        String actual = render(resources);
+        Path file = dir.resolve(out);
+        if (UPDATE) {
+            Files.writeString(file, actual);
+        } else if (!Files.exists(file)) {
+            failures.add(out + " is missing (run with -Dxds.golden.update=true)");
+        } else if (!actual.equals(Files.readString(file))) {
+            assertThat(actual).as("%s/%s", dir.getFileName(), out).isEqualTo(Files.readString(file));
+        }
     }
 
     static List<Message> all(EnvoyResources r) {
