@@ -7,7 +7,8 @@ import io.envoyproxy.envoy.config.core.v3.Node;
  * Which snapshot a connecting proxy gets. aws-appmesh-envoy sends {@code node.id} = {@code node.cluster} =
  * {@code mesh/<mesh>/virtualNode/<node>} (the injected {@code APPMESH_RESOURCE_ARN}); every pod of a virtual node gets
  * the same configuration, so snapshots are kept per virtual node and keyed by {@code node.cluster}, falling back to
- * {@code node.id} for a client that sets only that.
+ * {@code node.id} for a client that sets only that. A proxyless gRPC client of the same virtual node needs other
+ * resources (API listeners, no sidecar listeners), so its group is the same name under {@code grpc/}.
  */
 public final class NodeGroups implements NodeGroup<String> {
 
@@ -16,8 +17,11 @@ public final class NodeGroups implements NodeGroup<String> {
         return of(node);
     }
 
+    public static final String GRPC = "grpc/";
+
     public static String of(Node node) {
-        return node.getCluster().isEmpty() ? node.getId() : node.getCluster();
+        String group = node.getCluster().isEmpty() ? node.getId() : node.getCluster();
+        return Proxyless.isGrpcClient(node) ? GRPC + group : group;
     }
 
     /** The group (and App Mesh resource name) of a virtual node. */

@@ -39,6 +39,7 @@ final class StreamCallbacks implements DiscoveryServerCallbacks {
             stream = new Stream(NodeGroups.of(request.getNode()), System.nanoTime());
             if (streams.putIfAbsent(streamId, stream) == null) {
                 metrics.stream(stream.group(), 1);
+                snapshots.connected(stream.group());
             }
         }
         if (stream == null) {

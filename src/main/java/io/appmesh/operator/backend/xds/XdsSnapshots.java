@@ -19,6 +19,7 @@ import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.config.XdsConfig;
 import io.appmesh.operator.mesh.Endpoint;
+import io.appmesh.operator.mesh.model.NodeModel;
 import io.appmesh.operator.mesh.model.NodeModels;
 import io.envoyproxy.controlplane.cache.v3.SimpleCache;
 import io.envoyproxy.controlplane.cache.v3.Snapshot;
@@ -55,6 +56,8 @@ public final class XdsSnapshots implements AutoCloseable {
         return thread;
     });
     private final Map<String, Served> current = new ConcurrentHashMap<>();
+    /** Proxyless groups some client asked for: only those get the proxyless variant built. */
+    private final Set<String> proxyless = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
     private ScheduledFuture<?> pending;
     private long firstChange = -1;
@@ -113,6 +116,13 @@ public final class XdsSnapshots implements AutoCloseable {
         build(changedAt);
     }
 
+    /** A client of this group connected: a proxyless group is built from now on (at once if it is new). */
+    public void connected(String group) {
+        if (group.startsWith(NodeGroups.GRPC) && proxyless.add(group)) {
+            changed();
+        }
+    }
+
     /** The snapshot served to a group, or null. */
     public Snapshot snapshot(String group) {
         Served s = current.get(group);
@@ -141,14 +151,20 @@ public final class XdsSnapshots implements AutoCloseable {
             }
             String group = NodeGroups.virtualNode(mesh.getSpec().getAwsName(), node.getSpec().getAwsName());
             try {
-                desired.put(group, XdsTranslator.translate(models.build(node, mesh)));
+                NodeModel model = models.build(node, mesh);
+                desired.put(group, XdsTranslator.translate(model));
+                if (proxyless.contains(NodeGroups.GRPC + group)) {
+                    desired.put(NodeGroups.GRPC + group, XdsTranslator.proxyless(model));
+                }
             } catch (RuntimeException e) {
                 // One node's failure must not hold back the others; its proxies keep their last configuration.
                 LOG.errorf(e, "xDS: cannot translate %s, its proxies keep their last configuration", group);
                 metrics.translationFailed();
-                Served previous = current.get(group);
-                if (previous != null) {
-                    desired.put(group, previous.resources());
+                for (String g : List.of(group, NodeGroups.GRPC + group)) {
+                    Served previous = current.get(g);
+                    if (previous != null) {
+                        desired.put(g, previous.resources());
+                    }
                 }
             }
         }
