@@ -57,6 +57,9 @@ class XdsControlPlaneIT extends ScenarioTest {
     @Inject
     XdsControlPlane plane;
 
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     /** The management root (/q) is prepended: this is /q/xds/. */
     @TestHTTPResource(value = "/xds/", management = true)
     URL configDump;
@@ -181,6 +184,13 @@ class XdsControlPlaneIT extends ScenarioTest {
             front.ack(withoutRed, eds);
             versions.put(AdsClient.EDS, withoutRed.getVersionInfo());
         }
+
+        // The metrics saw the streams, the pushes (with their latency from the change) and the NACK.
+        String scraped = RestAssured.get(metrics).then().statusCode(200).extract().asString();
+        assertThat(scraped).contains("appmesh_xds_nacks_total{node=\"" + FRONT + "\",type=\"rds\"} 1.0",
+                "appmesh_xds_connected_streams{node=\"" + FRONT + "\"}", "appmesh_xds_pushes_total{type=\"cds\"}",
+                "appmesh_xds_snapshot_build_seconds_count");
+        assertThat(scraped).containsPattern("appmesh_xds_push_latency_seconds_count\\{type=\"rds\"\\} [1-9]");
 
         // The config dump shows what the node receives, in Envoy's /config_dump shape and versions.
         String dump = RestAssured.get(configDump + FRONT).then().log().ifValidationFails().statusCode(200).extract().asString();
