@@ -18,7 +18,8 @@ final class StreamCallbacks implements DiscoveryServerCallbacks {
 
     private static final Logger LOG = Logger.getLogger(StreamCallbacks.class);
 
-    private record Stream(String group, long openedAt) {
+    /** One ADS stream: its node group, when it opened, and the pod it comes from when the proxy says (or null). */
+    private record Stream(String group, long openedAt, String podUid) {
     }
 
     private final Map<Long, Stream> streams = new ConcurrentHashMap<>();
@@ -36,7 +37,7 @@ final class StreamCallbacks implements DiscoveryServerCallbacks {
     public void onV3StreamRequest(long streamId, DiscoveryRequest request) {
         Stream stream = streams.get(streamId);
         if (stream == null && request.hasNode()) {
-            stream = new Stream(NodeGroups.of(request.getNode()), System.nanoTime());
+            stream = new Stream(NodeGroups.of(request.getNode()), System.nanoTime(), podUid(request.getNode()));
             if (streams.putIfAbsent(streamId, stream) == null) {
                 metrics.stream(stream.group(), 1);
                 snapshots.connected(stream.group());
@@ -46,14 +47,32 @@ final class StreamCallbacks implements DiscoveryServerCallbacks {
             return;
         }
         if (request.hasErrorDetail()) {
-            String message = request.getErrorDetail().getMessage();
-            LOG.warnf("xDS: a proxy of %s rejected %s version %s: %s", stream.group(), request.getTypeUrl(),
+            String message = (stream.podUid() == null ? "" : "pod " + stream.podUid() + ": ")
+                    + request.getErrorDetail().getMessage();
+            LOG.warnf("xDS: a proxy of %s rejected %s (nonce %s): %s", stream.group(), request.getTypeUrl(),
                     request.getResponseNonce(), message);
             metrics.nack(request.getTypeUrl(), stream.group());
             feedback.nacked(stream.group(), request.getTypeUrl(), message);
         } else if (!request.getResponseNonce().isEmpty()) {
             feedback.acked(stream.group(), request.getTypeUrl());
         }
+    }
+
+    /**
+     * The pod a proxy runs in: aws-appmesh-envoy puts {@code aws.appmesh.platformInfo.k8sPlatformInfo.podUid} in the node
+     * metadata when the injector sets {@code APPMESH_PLATFORM_K8S_POD_UID}.
+     */
+    static String podUid(io.envoyproxy.envoy.config.core.v3.Node node) {
+        var platform = node.getMetadata().getFieldsMap().get("aws.appmesh.platformInfo");
+        if (platform == null || !platform.hasStructValue()) {
+            return null;
+        }
+        var k8s = platform.getStructValue().getFieldsMap().get("k8sPlatformInfo");
+        if (k8s == null || !k8s.hasStructValue()) {
+            return null;
+        }
+        var uid = k8s.getStructValue().getFieldsMap().get("podUid");
+        return uid == null || uid.getStringValue().isEmpty() ? null : uid.getStringValue();
     }
 
     @Override

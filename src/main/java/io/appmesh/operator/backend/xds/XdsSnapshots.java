@@ -76,6 +76,8 @@ public final class XdsSnapshots implements AutoCloseable {
 
     /** The first build, synchronously; from now on changes are built (before, they only accumulate). */
     public void start() {
+        // Started first: an admission made while the first build reads the mesh then asks for a second build.
+        started = true;
         try {
             executor.submit(() -> build(System.nanoTime())).get();
         } catch (InterruptedException e) {
@@ -83,7 +85,6 @@ public final class XdsSnapshots implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("the first xDS build failed", e.getCause());
         }
-        started = true;
     }
 
     public boolean started() {

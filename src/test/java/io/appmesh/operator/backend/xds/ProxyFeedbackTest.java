@@ -8,9 +8,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.backend.BackendException;
 import io.appmesh.operator.testing.YamlDocuments;
+import io.envoyproxy.envoy.config.core.v3.Node;
 
 /** NACK bookkeeping per node group, and the RE2 check that keeps regexes Envoy refuses from reaching a proxy. */
 class ProxyFeedbackTest {
@@ -32,6 +36,18 @@ class ProxyFeedbackTest {
         assertThat(feedback.rejection("g")).isEmpty();
         assertThat(told).as("told once per change, never for a repeat or an ACK of an accepted type")
                 .containsExactly("g", "g", "g", "g");
+    }
+
+    @Test
+    void thePodOfAStreamIsReadFromAwsAppmeshEnvoysNodeMetadata() {
+        Struct k8s = Struct.newBuilder().putFields("podUid", Value.newBuilder().setStringValue("uid-1").build())
+                .putFields("k8sVersion", Value.newBuilder().setStringValue("v1.30").build()).build();
+        Struct platform = Struct.newBuilder()
+                .putFields("k8sPlatformInfo", Value.newBuilder().setStructValue(k8s).build()).build();
+        Node node = Node.newBuilder().setId("mesh/m/virtualNode/n").setMetadata(Struct.newBuilder()
+                .putFields("aws.appmesh.platformInfo", Value.newBuilder().setStructValue(platform).build())).build();
+        assertThat(StreamCallbacks.podUid(node)).isEqualTo("uid-1");
+        assertThat(StreamCallbacks.podUid(Node.newBuilder().setId("x").build())).isNull();
     }
 
     @Test
