@@ -174,6 +174,19 @@ class XdsControlPlaneIT extends ScenarioTest {
             assertThat(front.next(NOTHING)).as("nothing pushed for a refused router").satisfies(r -> assertThat(r)
                     .as("%s", r == null ? null : r.getTypeUrl()).isNull());
 
+            // A route to a node that does not exist stops at the reconciler; the proxy keeps the last good routes.
+            updateRouter(ROUTER_TO_MISSING_NODE);
+            await().atMost(CONVERGED).untilAsserted(() -> assertThat(condition(manifests.get(VirtualRouter.class, "xds",
+                    "color"), "VirtualRouterActive")).satisfies(c -> {
+                        assertThat(c.getStatus()).isEqualTo("False");
+                        assertThat(c.getReason()).isEqualTo("VirtualNodeNotFound");
+                    }));
+            assertThat(front.next(NOTHING)).as("nothing pushed for a route to a missing node").satisfies(r -> assertThat(r)
+                    .as("%s", r == null ? null : r.getTypeUrl()).isNull());
+            updateRouter(ROUTER_WITH_RED);
+            await().atMost(CONVERGED).untilAsserted(() -> assertThat(condition(manifests.get(VirtualRouter.class, "xds",
+                    "color"), "VirtualRouterActive").getStatus()).isEqualTo("True"));
+
             // A pod that turns unready leaves the callers' endpoints.
             Pod red = client.pods().inNamespace("xds").withName("red-1").get();
             red.getStatus().getConditions().get(0).setStatus("False");
@@ -348,6 +361,19 @@ class XdsControlPlaneIT extends ScenarioTest {
                   httpRoute:
                     match: {prefix: /}
                     action: {weightedTargets: [{virtualNodeRef: {name: green}, weight: 1}, {virtualNodeRef: {name: red}, weight: 1}]}
+            """;
+
+    private static final String ROUTER_TO_MISSING_NODE = """
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualRouter
+            metadata: {name: color, namespace: xds}
+            spec:
+              listeners: [{portMapping: {port: 8080, protocol: http}}]
+              routes:
+                - name: nowhere
+                  httpRoute:
+                    match: {prefix: /}
+                    action: {weightedTargets: [{virtualNodeRef: {name: nosuch}, weight: 1}]}
             """;
 
     private static final String ROUTER_WITH_BAD_REGEX = """
