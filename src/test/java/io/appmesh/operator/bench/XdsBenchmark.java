@@ -1,6 +1,7 @@
 package io.appmesh.operator.bench;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class XdsBenchmark {
     }
 
     private static final int MEASURED = Integer.getInteger("bench.iterations", 30);
+    private static final long MEASURE_NANOS = Long.getLong("bench.measure-ms", 2000) * 1_000_000;
     /** Warm-up per mesh size: JIT compilation of the whole path before anything is measured. */
     private static final long WARMUP_NANOS = Long.getLong("bench.warmup-ms", 3000) * 1_000_000;
 
@@ -65,9 +67,10 @@ public final class XdsBenchmark {
     }
 
     private static void translate() throws IOException {
-        System.out.printf("translate: Java %s, %d processors, max heap %d MiB; %d measured iterations after %d ms of warm-up%n",
+        System.out.printf(
+                "translate: Java %s, %d processors, max heap %d MiB; per mesh %d ms of warm-up, then each timing over >= %d iterations and >= %d ms%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, MEASURED, WARMUP_NANOS / 1_000_000);
+                Runtime.getRuntime().maxMemory() >> 20, WARMUP_NANOS / 1_000_000, MEASURED, MEASURE_NANOS / 1_000_000);
         System.out.printf("%-6s %-8s | %-26s %-10s | %-10s %-10s | %-12s %-14s%n", "nodes", "routers",
                 "full p50 / p99 / min (ms)", "µs / node", "build p50", "transl. p50", "bytes / node", "bytes total");
         Map<Integer, SyntheticMesh> meshes = new LinkedHashMap<>();
@@ -158,18 +161,19 @@ public final class XdsBenchmark {
         }
     }
 
+    /** At least {@link #MEASURED} iterations and {@link #MEASURE_NANOS}: small meshes get enough runs for a p99. */
     private static Timings measure(LongSupplier run) {
-        double[] ms = new double[MEASURED];
-        for (int i = 0; i < MEASURED; i++) {
+        List<Double> ms = new ArrayList<>();
+        long end = System.nanoTime() + MEASURE_NANOS;
+        while (ms.size() < MEASURED || System.nanoTime() < end) {
             long start = System.nanoTime();
             blackhole += run.getAsLong();
-            ms[i] = (System.nanoTime() - start) / 1e6;
+            ms.add((System.nanoTime() - start) / 1e6);
         }
-        Arrays.sort(ms);
-        return new Timings(ms);
+        return new Timings(ms.stream().mapToDouble(Double::doubleValue).sorted().toArray());
     }
 
-    /** Sorted iteration times in ms; quantiles by nearest rank (p99 of 30 runs is the slowest but none). */
+    /** Sorted iteration times in ms; quantiles by nearest rank. */
     private record Timings(double[] ms) {
         double min() {
             return ms[0];
