@@ -74,6 +74,7 @@ public final class XdsBenchmark {
         System.out.printf("%-6s %-8s | %-26s %-10s | %-10s %-10s | %-12s %-14s%n", "nodes", "routers",
                 "full p50 / p99 / min (ms)", "µs / node", "build p50", "transl. p50", "bytes / node", "bytes total");
         Map<Integer, SyntheticMesh> meshes = new LinkedHashMap<>();
+        List<String> resources = new ArrayList<>();
         for (int n : List.of(10, 100, 1000)) {
             SyntheticMesh mesh = SyntheticMesh.of(n);
             meshes.put(n, mesh);
@@ -107,13 +108,28 @@ public final class XdsBenchmark {
             Timings translateTimes = measure(translate);
 
             long total = 0;
+            long[] counts = new long[5];
             for (NodeModel model : built) {
-                total += bytes(XdsTranslator.translate(model));
+                EnvoyResources r = XdsTranslator.translate(model);
+                total += bytes(r);
+                counts[0] += r.listeners().size();
+                counts[1] += r.routes().size();
+                counts[2] += r.routes().stream().flatMap(c -> c.getVirtualHostsList().stream())
+                        .mapToLong(h -> h.getRoutesCount()).sum();
+                counts[3] += r.clusters().size();
+                counts[4] += r.endpoints().size();
             }
+            resources.add(String.format("%-6d %-10d %-12d %-12d %-10d %-10d", n, counts[0], counts[1], counts[2],
+                    counts[3], counts[4]));
             System.out.printf("%-6d %-8d | %-26s %-10.1f | %-10.2f %-10.2f | %-12d %-14d%n", n, mesh.routers,
                     String.format("%.2f / %.2f / %.2f", fullTimes.p50(), fullTimes.p99(), fullTimes.min()),
                     fullTimes.p50() * 1000 / n, buildTimes.p50(), translateTimes.p50(), total / n, total);
         }
+
+        // What the timings produce, to compare with other control planes' figures (per route, per cluster).
+        System.out.printf("%nresources of all nodes together:%n%-6s %-10s %-12s %-12s %-10s %-10s%n", "nodes",
+                "listeners", "route conf.", "routes", "clusters", "CLAs");
+        resources.forEach(System.out::println);
 
         // Scoping: a node's configuration grows with what it calls, not with the mesh around it.
         System.out.printf("%nbytes of one node's configuration (node-1, a node-provided service's node), by backends:%n");
