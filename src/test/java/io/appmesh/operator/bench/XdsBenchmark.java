@@ -1,6 +1,8 @@
 package io.appmesh.operator.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -71,8 +73,8 @@ public final class XdsBenchmark {
                 "translate: Java %s, %d processors, max heap %d MiB; per mesh %d ms of warm-up, then each timing over >= %d iterations and >= %d ms%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, WARMUP_NANOS / 1_000_000, MEASURED, MEASURE_NANOS / 1_000_000);
-        System.out.printf("%-6s %-8s | %-26s %-10s | %-10s %-10s | %-12s %-14s%n", "nodes", "routers",
-                "full p50 / p99 / min (ms)", "µs / node", "build p50", "transl. p50", "bytes / node", "bytes total");
+        System.out.printf("%-6s %-8s | %-26s %-10s %-10s | %-10s %-10s | %-12s %-14s%n", "nodes", "routers",
+                "full p50 / p99 / min (ms)", "CPU p50", "µs / node", "build p50", "transl. p50", "bytes / node", "bytes total");
         Map<Integer, SyntheticMesh> meshes = new LinkedHashMap<>();
         List<String> resources = new ArrayList<>();
         for (int n : List.of(10, 100, 1000)) {
@@ -121,8 +123,9 @@ public final class XdsBenchmark {
             }
             resources.add(String.format("%-6d %-10d %-12d %-12d %-10d %-10d", n, counts[0], counts[1], counts[2],
                     counts[3], counts[4]));
-            System.out.printf("%-6d %-8d | %-26s %-10.1f | %-10.2f %-10.2f | %-12d %-14d%n", n, mesh.routers,
-                    String.format("%.2f / %.2f / %.2f", fullTimes.p50(), fullTimes.p99(), fullTimes.min()),
+            System.out.printf("%-6d %-8d | %-26s %-10.2f %-10.1f | %-10.2f %-10.2f | %-12d %-14d%n", n,
+                    mesh.routers, String.format("%.2f / %.2f / %.2f", fullTimes.p50(), fullTimes.p99(), fullTimes.min()),
+                    fullTimes.cpuP50(),
                     fullTimes.p50() * 1000 / n, buildTimes.p50(), translateTimes.p50(), total / n, total);
         }
 
@@ -177,34 +180,50 @@ public final class XdsBenchmark {
         }
     }
 
-    /** At least {@link #MEASURED} iterations and {@link #MEASURE_NANOS}: small meshes get enough runs for a p99. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /**
+     * At least {@link #MEASURED} iterations and {@link #MEASURE_NANOS}: small meshes get enough runs for a p99. Also
+     * the thread's CPU time per iteration: on a shared machine wall-clock includes time the thread waited for a core.
+     */
     private static Timings measure(LongSupplier run) {
         List<Double> ms = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         long end = System.nanoTime() + MEASURE_NANOS;
         while (ms.size() < MEASURED || System.nanoTime() < end) {
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             blackhole += run.getAsLong();
             ms.add((System.nanoTime() - start) / 1e6);
+            cpu.add((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6);
         }
-        return new Timings(ms.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+        return new Timings(sorted(ms), sorted(cpu));
     }
 
-    /** Sorted iteration times in ms; quantiles by nearest rank. */
-    private record Timings(double[] ms) {
+    private static double[] sorted(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    /** Sorted wall-clock and CPU times of the iterations in ms; quantiles by nearest rank. */
+    private record Timings(double[] ms, double[] cpu) {
+        double cpuP50() {
+            return quantile(cpu, 0.50);
+        }
+
         double min() {
             return ms[0];
         }
 
         double p50() {
-            return quantile(0.50);
+            return quantile(ms, 0.50);
         }
 
         double p99() {
-            return quantile(0.99);
+            return quantile(ms, 0.99);
         }
 
-        private double quantile(double q) {
-            return ms[Math.max(0, (int) Math.ceil(q * ms.length) - 1)];
+        private static double quantile(double[] sorted, double q) {
+            return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
         }
     }
 }
