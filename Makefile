@@ -1,7 +1,7 @@
 # Thin wrapper over the Maven wrapper. `make run` and `make test` are the quick start.
 MVN ?= ./mvnw -B -ntp
 
-.PHONY: run test test-native bench-native build manifests bundle bench-webhook bench-reconcile native image image-build fmt clean
+.PHONY: run test test-native bench-native build manifests bundle bench-webhook bench-reconcile bench-xds native image image-build fmt clean
 
 # Native builds: GRAALVM_HOME when set (a GraalVM or Mandrel), else the shared toolchain built once into this cache.
 NATIVE_CACHE ?= $(HOME)/.cache/native-toolchain
@@ -48,6 +48,11 @@ bench-webhook: build
 ## bench-reconcile: 100 and 1,000 VirtualNodes + VirtualServices against moto (figures in docs/benchmarks.md)
 bench-reconcile: build
 	$(MVN) -q exec:java@bench-reconcile
+
+## bench-xds: the xDS translation of synthetic 10 / 100 / 1,000-node meshes, in memory (figures in docs/benchmarks.md)
+bench-xds:
+	$(MVN) -q test-compile
+	$(MVN) -q exec:java@bench-xds
 
 ## native: the GraalVM native executable target/appmesh-operator-*-runner (no container build)
 native:
