@@ -1,7 +1,6 @@
 package io.appmesh.operator.backend.xds;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +39,7 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Quarkus;
 
 /**
  * The embedded xDS control plane ({@code appmesh.backend=xds}): the {@link ServedMesh} the reconcilers admit objects
@@ -95,12 +95,13 @@ public class XdsControlPlane {
                     .build().start();
             LOG.infof("xDS: serving ADS on %s:%d (%d virtual nodes)", config.xds().bindAddress(), server.getPort(),
                     snapshots.groups().size());
-        } catch (IOException e) {
-            throw new UncheckedIOException("xDS: cannot listen on port " + config.xds().port(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("xDS: the pod cache did not sync", e);
+        } catch (IOException | RuntimeException | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            // Without its ADS port the operator cannot do its job (and stays unready): exit so that it is restarted.
+            LOG.error("xDS: the control plane did not start (port " + config.xds().port() + "); exiting", e);
+            Quarkus.asyncExit(1);
         }
     }
 
