@@ -3,11 +3,15 @@ package io.appmesh.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,21 @@ class XdsProcessIT {
         if (api != null) {
             api.close();
         }
+    }
+
+    @Test
+    void anOperatorWhoseAdsPortIsTakenExitsWithStatus1() throws Exception {
+        api = LocalKubeApi.start();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            operator = LocalOperator.launch(api,
+                    List.of("-Dappmesh.backend=xds", "-Dappmesh.xds.port=" + taken.getLocalPort(),
+                            "-Dappmesh.xds.bind-address=127.0.0.1", "-Xmx256m"),
+                    Map.of(), Path.of("target/xds-operator-port-taken.log"));
+            assertThat(operator.process().waitFor(90, TimeUnit.SECONDS)).as("the operator exits").isTrue();
+            assertThat(operator.process().exitValue()).isEqualTo(1);
+        }
+        assertThat(Files.readString(Path.of("target/xds-operator-port-taken.log")))
+                .contains("xDS: the control plane did not start");
     }
 
     @Test
