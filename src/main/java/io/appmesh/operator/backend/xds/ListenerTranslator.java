@@ -4,12 +4,17 @@ import java.time.Duration;
 import java.util.List;
 
 import com.google.protobuf.BoolValue;
+import com.google.protobuf.Struct;
 import com.google.protobuf.UInt32Value;
+import com.google.protobuf.Value;
 
+import io.appmesh.operator.mesh.model.AccessLogModel;
 import io.appmesh.operator.mesh.model.ListenerModel;
 import io.appmesh.operator.mesh.model.NodeModel;
 import io.appmesh.operator.mesh.model.RouteModel;
 import io.envoyproxy.envoy.config.accesslog.v3.AccessLog;
+import io.envoyproxy.envoy.config.core.v3.DataSource;
+import io.envoyproxy.envoy.config.core.v3.SubstitutionFormatString;
 import io.envoyproxy.envoy.config.core.v3.TrafficDirection;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
@@ -43,8 +48,8 @@ final class ListenerTranslator {
         for (ListenerModel l : node.listeners()) {
             Filter filter = l.protocol() == io.appmesh.operator.mesh.model.Protocol.TCP
                     ? tcpProxy("ingress", Names.ingressCluster(node.mesh(), node.node(), l.protocol(), l.port()), l.idle(),
-                            node.accessLogPath())
-                    : httpConnectionManager("ingress", Names.ingressRoutes(l.port()), node.accessLogPath());
+                            node.accessLog())
+                    : httpConnectionManager("ingress", Names.ingressRoutes(l.port()), node.accessLog());
             listener.addFilterChains(chain("ingress_" + l.port(), l.port(), filter));
         }
         return listener.build();
@@ -65,10 +70,10 @@ final class ListenerTranslator {
         listener.addFilterChains(FilterChain.newBuilder().setName("egress_amazonaws")
                 .setFilterChainMatch(FilterChainMatch.newBuilder().addAllServerNames(AppMeshDefaults.AWS_DOMAINS)
                         .setTransportProtocol("tls"))
-                .addFilters(tcpProxy("egress", Names.amazonawsCluster(node.mesh()), null, node.accessLogPath())));
+                .addFilters(tcpProxy("egress", Names.amazonawsCluster(node.mesh()), null, node.accessLog())));
         if (node.allowAll()) {
             listener.setDefaultFilterChain(FilterChain.newBuilder().setName("egress_mesh-allow-all")
-                    .addFilters(tcpProxy("egress", Names.allowAllCluster(node.mesh()), null, node.accessLogPath())));
+                    .addFilters(tcpProxy("egress", Names.allowAllCluster(node.mesh()), null, node.accessLog())));
         }
         return listener.build();
     }
@@ -77,7 +82,7 @@ final class ListenerTranslator {
     }
 
     static Filter egressHttp(NodeModel node, int port) {
-        return httpConnectionManager("egress", Names.egressRoutes(port), node.accessLogPath());
+        return httpConnectionManager("egress", Names.egressRoutes(port), node.accessLog());
     }
 
     /** A TCP route's targets; zero weights are left out (a TCP proxy cannot hold them). */
@@ -93,7 +98,7 @@ final class ListenerTranslator {
                     .setName(cluster(node, t)).setWeight(Math.toIntExact(t.weight()))));
             proxy.setWeightedClusters(weighted);
         }
-        accessLog(node.accessLogPath(), proxy::addAccessLog);
+        accessLog(node.accessLog(), proxy::addAccessLog);
         return Filter.newBuilder().setName("envoy.filters.network.tcp_proxy").setTypedConfig(Protos.any(proxy.build()))
                 .build();
     }
@@ -113,7 +118,7 @@ final class ListenerTranslator {
                 .setTypedConfig(Protos.any(OriginalDst.getDefaultInstance())).build();
     }
 
-    private static Filter httpConnectionManager(String statPrefix, String routes, String accessLog) {
+    private static Filter httpConnectionManager(String statPrefix, String routes, AccessLogModel accessLog) {
         HttpConnectionManager.Builder hcm = HttpConnectionManager.newBuilder().setStatPrefix(statPrefix)
                 .setCodecType(HttpConnectionManager.CodecType.AUTO)
                 .setRds(Rds.newBuilder().setConfigSource(Protos.ads()).setRouteConfigName(routes))
@@ -126,7 +131,7 @@ final class ListenerTranslator {
                 .setTypedConfig(Protos.any(hcm.build())).build();
     }
 
-    private static Filter tcpProxy(String statPrefix, String cluster, Duration idle, String accessLog) {
+    private static Filter tcpProxy(String statPrefix, String cluster, Duration idle, AccessLogModel accessLog) {
         TcpProxy.Builder proxy = TcpProxy.newBuilder().setStatPrefix(statPrefix).setCluster(cluster)
                 .setIdleTimeout(Protos.duration(idle == null ? AppMeshDefaults.IDLE_TIMEOUT : idle));
         accessLog(accessLog, proxy::addAccessLog);
@@ -134,10 +139,24 @@ final class ListenerTranslator {
                 .build();
     }
 
-    private static void accessLog(String path, java.util.function.Consumer<AccessLog> add) {
-        if (path != null) {
-            add.accept(AccessLog.newBuilder().setName("envoy.access_loggers.file")
-                    .setTypedConfig(Protos.any(FileAccessLog.newBuilder().setPath(path).build())).build());
+    /**
+     * A file access log: Envoy's default format, or App Mesh's custom format as the {@code log_format} — text as an
+     * inline string, JSON as a Struct of format strings.
+     */
+    private static void accessLog(AccessLogModel log, java.util.function.Consumer<AccessLog> add) {
+        if (log == null) {
+            return;
         }
+        FileAccessLog.Builder file = FileAccessLog.newBuilder().setPath(log.path());
+        if (log.text() != null) {
+            file.setLogFormat(SubstitutionFormatString.newBuilder()
+                    .setTextFormatSource(DataSource.newBuilder().setInlineString(log.text())));
+        } else if (!log.json().isEmpty()) {
+            Struct.Builder json = Struct.newBuilder();
+            log.json().forEach((key, format) -> json.putFields(key, Value.newBuilder().setStringValue(format).build()));
+            file.setLogFormat(SubstitutionFormatString.newBuilder().setJsonFormat(json));
+        }
+        add.accept(AccessLog.newBuilder().setName("envoy.access_loggers.file")
+                .setTypedConfig(Protos.any(file.build())).build());
     }
 }

@@ -2,7 +2,6 @@ package io.appmesh.operator.backend.xds;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +25,7 @@ import io.appmesh.operator.backend.Backends;
 import io.appmesh.operator.config.ControllersStarted;
 import io.appmesh.operator.config.OperatorConfig;
 import io.appmesh.operator.mesh.Endpoint;
-import io.appmesh.operator.mesh.LabelSelectors;
+import io.appmesh.operator.mesh.NodePods;
 import io.appmesh.operator.mesh.PodEndpoints;
 import io.appmesh.operator.reconciler.StatusFactory;
 import io.envoyproxy.controlplane.server.V3DiscoveryServer;
@@ -164,19 +163,17 @@ public class XdsControlPlane {
         return s == null ? Optional.empty() : Optional.of(s.getPort());
     }
 
-    /** The endpoints of a node's pods: the pods its podSelector selects in its namespace (ready or not). */
+    /**
+     * The endpoints of a node's pods ({@link NodePods}: its podSelector's pods, or for Cloud Map discovery the pods
+     * registered into its service with its attributes), ready or not.
+     */
     private List<Endpoint> endpoints(VirtualNode node) {
         SharedIndexInformer<Pod> informer = pods;
-        if (informer == null || node.getSpec().getPodSelector() == null) {
+        if (informer == null) {
             return List.of();
         }
-        List<Pod> selected = new ArrayList<>();
-        for (Pod pod : informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, node.getMetadata().getNamespace())) {
-            if (LabelSelectors.matches(node.getSpec().getPodSelector(),
-                    Optional.ofNullable(pod.getMetadata().getLabels()).orElse(Map.of()))) {
-                selected.add(pod);
-            }
-        }
+        List<Pod> selected = NodePods.select(node, served.all(VirtualNode.class),
+                namespace -> informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace));
         return PodEndpoints.of(selected, name -> Map.of());
     }
 

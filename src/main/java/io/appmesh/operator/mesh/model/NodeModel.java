@@ -8,10 +8,10 @@ import java.util.List;
  * @param mesh the mesh's awsName
  * @param node the node's awsName
  * @param listeners the node's listeners (inbound traffic), in spec order
- * @param accessLogPath the file access log path, or null for none
+ * @param accessLog the file access log, or null for none
  * @param backends the virtual services the node may call: explicit backends first, then those of its backend groups
  * @param allowAll the mesh's egress filter is ALLOW_ALL (else DROP_ALL, App Mesh's default)
  */
-public record NodeModel(String mesh, String node, List<ListenerModel> listeners, String accessLogPath,
+public record NodeModel(String mesh, String node, List<ListenerModel> listeners, AccessLogModel accessLog,
         List<BackendModel> backends, boolean allowAll) {
 }

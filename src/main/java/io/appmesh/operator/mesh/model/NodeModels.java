@@ -10,6 +10,8 @@ import java.util.function.Function;
 
 import io.appmesh.operator.api.v1beta2.backendgroup.BackendGroup;
 import io.appmesh.operator.api.v1beta2.common.BackendGroupReference;
+import io.appmesh.operator.api.v1beta2.common.JSONKeyValue;
+import io.appmesh.operator.api.v1beta2.common.LoggingFormat;
 import io.appmesh.operator.api.v1beta2.common.VirtualServiceReference;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.Backend;
@@ -47,10 +49,7 @@ public final class NodeModels {
 
     public NodeModel build(VirtualNode node, Mesh mesh) {
         List<ListenerModel> listeners = listeners(node).stream().map(ListenerModels::of).toList();
-        String accessLog = node.getSpec().getLogging() != null && node.getSpec().getLogging().getAccessLog() != null
-                && node.getSpec().getLogging().getAccessLog().getFile() != null
-                        ? node.getSpec().getLogging().getAccessLog().getFile().getPath()
-                        : null;
+        AccessLogModel accessLog = accessLog(node);
         List<BackendModel> backends = new ArrayList<>();
         for (var entry : backendServices(node).entrySet()) {
             backends.add(new BackendModel(entry.getKey(),
@@ -60,6 +59,30 @@ public final class NodeModels {
                 && "ALLOW_ALL".equals(mesh.getSpec().getEgressFilter().getType());
         return new NodeModel(mesh.getSpec().getAwsName(), node.getSpec().getAwsName(), listeners, accessLog,
                 List.copyOf(backends), allowAll);
+    }
+
+    /**
+     * The file access log: a text format when given, else a JSON format when it has fields, else Envoy's default
+     * format. App Mesh's API takes one of the two.
+     */
+    private static AccessLogModel accessLog(VirtualNode node) {
+        var logging = node.getSpec().getLogging();
+        if (logging == null || logging.getAccessLog() == null || logging.getAccessLog().getFile() == null) {
+            return null;
+        }
+        var file = logging.getAccessLog().getFile();
+        LoggingFormat format = file.getFormat();
+        if (format != null && format.getText() != null) {
+            return new AccessLogModel(file.getPath(), format.getText(), Map.of());
+        }
+        if (format != null && format.getJson() != null && !format.getJson().isEmpty()) {
+            Map<String, String> json = new LinkedHashMap<>();
+            for (JSONKeyValue kv : format.getJson()) {
+                json.put(kv.getKey(), kv.getValue());
+            }
+            return new AccessLogModel(file.getPath(), null, json);
+        }
+        return AccessLogModel.of(file.getPath());
     }
 
     /** Backend services by awsName (null: known by ARN only): explicit backends first, then the groups'. */

@@ -434,4 +434,31 @@ class RoutingOracleTest {
                 .isEqualTo(egress("tcp", "web_data", "http", 80));
         assertThat(RoutingOracle.route(app, Request.tcp(5433)).outcome()).isEqualTo(Outcome.NO_FILTER_CHAIN);
     }
+
+    @Test
+    void cloudMapAttributes() throws IOException {
+        // The walkthrough: front calls colorapp, split 1:1 over the red and blue nodes, which share the Cloud Map
+        // service colorapp and are told apart by their color attribute — each cluster gets only its color's pods.
+        EnvoyResources front = GoldenCases.translate("cloudmap", "front");
+        Answer a = RoutingOracle.route(front, Request.http(8080, "colorapp.howto.svc.cluster.local", "/"));
+        String red = egress("howto-mesh", "colorapp-red_howto", "http", 8080);
+        String blue = egress("howto-mesh", "colorapp-blue_howto", "http", 8080);
+        assertThat(a.weights()).containsExactly(Map.entry(red, 1), Map.entry(blue, 1));
+        assertThat(endpointIps(front, blue)).containsExactly("10.0.2.1", "10.0.2.2");
+        assertThat(endpointIps(front, red)).containsExactly("10.0.3.1");
+    }
+
+    @Test
+    void envoyLoggingCustomFormat() throws IOException {
+        EnvoyResources front = GoldenCases.translate("envoy-logging", "front");
+        String ns = "howto-k8s-envoy-logging-custom-format";
+        assertThat(RoutingOracle.route(front, Request.http(8080, "color." + ns + ".svc.cluster.local", "/")).only())
+                .isEqualTo(egress(ns, "blue_" + ns, "http", 8080));
+    }
+
+    private static List<String> endpointIps(EnvoyResources resources, String cluster) {
+        return resources.endpoints().stream().filter(e -> e.getClusterName().equals(cluster))
+                .flatMap(e -> e.getEndpointsList().stream()).flatMap(l -> l.getLbEndpointsList().stream())
+                .map(e -> e.getEndpoint().getAddress().getSocketAddress().getAddress()).toList();
+    }
 }

@@ -30,8 +30,8 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.mesh.Endpoint;
-import io.appmesh.operator.mesh.LabelSelectors;
 import io.appmesh.operator.mesh.Lookup;
+import io.appmesh.operator.mesh.NodePods;
 import io.appmesh.operator.mesh.PodEndpoints;
 import io.appmesh.operator.mesh.model.NodeModel;
 import io.appmesh.operator.mesh.model.NodeModels;
@@ -189,14 +189,8 @@ class XdsTranslatorTest {
         }
 
         List<Endpoint> endpoints(VirtualNode node) {
-            if (node.getSpec().getPodSelector() == null) {
-                return List.of();
-            }
-            List<Pod> selected = pods.stream()
-                    .filter(p -> p.getMetadata().getNamespace().equals(node.getMetadata().getNamespace()))
-                    .filter(p -> LabelSelectors.matches(node.getSpec().getPodSelector(),
-                            Optional.ofNullable(p.getMetadata().getLabels()).orElse(Map.of())))
-                    .toList();
+            List<Pod> selected = NodePods.select(node, all(VirtualNode.class),
+                    namespace -> pods.stream().filter(p -> namespace.equals(p.getMetadata().getNamespace())).toList());
             return PodEndpoints.of(selected, n -> Map.of());
         }
     }
