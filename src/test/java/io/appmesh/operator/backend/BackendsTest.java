@@ -16,12 +16,13 @@ class BackendsTest {
     void awsIsTheDefault() {
         assertThat(Backends.chosen(OperatorConfigs.from(Map.of()))).isEqualTo("aws");
         assertThat(Backends.chosen(OperatorConfigs.from(Map.of("appmesh.backend", " aws")))).isEqualTo("aws");
+        assertThat(Backends.chosen(OperatorConfigs.from(Map.of("appmesh.backend", "xds")))).isEqualTo("xds");
     }
 
     @Test
     void anUnknownBackendStopsStartUpWithTheChoices() {
         assertThatThrownBy(() -> Backends.chosen(OperatorConfigs.from(Map.of("appmesh.backend", "istio"))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("appmesh.backend=istio is not a backend; choose one of [aws]");
+                .hasMessage("appmesh.backend=istio is not a backend; choose one of [aws, xds]");
     }
 }
