@@ -172,7 +172,10 @@ public class XdsControlPlane {
         if (informer == null) {
             return List.of();
         }
-        List<Pod> selected = NodePods.select(node, served.all(VirtualNode.class),
+        // Only Cloud Map discovery looks at the other nodes (those sharing its service).
+        boolean cloudMap = node.getSpec().getServiceDiscovery() != null
+                && node.getSpec().getServiceDiscovery().getAwsCloudMap() != null;
+        List<Pod> selected = NodePods.select(node, cloudMap ? served.all(VirtualNode.class) : List.of(),
                 namespace -> informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace));
         return PodEndpoints.of(selected, name -> Map.of());
     }

@@ -143,7 +143,10 @@ public final class XdsSnapshots implements AutoCloseable {
     private void build(long changedAt) {
         long start = System.nanoTime();
         Map<String, EnvoyResources> desired = new LinkedHashMap<>();
-        NodeModels models = new NodeModels(served, endpoints);
+        // A target's endpoints are the same for all its callers: computed once per build.
+        Map<String, List<Endpoint>> endpointsByNode = new HashMap<>();
+        NodeModels models = new NodeModels(served, target -> endpointsByNode.computeIfAbsent(
+                target.getMetadata().getNamespace() + "/" + target.getMetadata().getName(), k -> endpoints.apply(target)));
         for (VirtualNode node : served.all(VirtualNode.class)) {
             String meshName = node.getSpec().getMeshRef() == null ? null : node.getSpec().getMeshRef().getName();
             Mesh mesh = meshName == null ? null : served.get(Mesh.class, null, meshName).orElse(null);
