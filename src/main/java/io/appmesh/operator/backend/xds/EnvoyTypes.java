@@ -32,17 +32,17 @@ final class EnvoyTypes {
     }
 
     /** The extension types inside the translator's resources. */
-    private static final List<Descriptor> PACKED = List.of(HttpConnectionManager.getDescriptor(),
+    static final List<Descriptor> PACKED = List.of(HttpConnectionManager.getDescriptor(),
             TcpProxy.getDescriptor(), Router.getDescriptor(), OriginalDst.getDescriptor(), TlsInspector.getDescriptor(),
             FileAccessLog.getDescriptor(), HttpProtocolOptions.getDescriptor(), PreviousHostsPredicate.getDescriptor());
 
     static final TypeRegistry REGISTRY = TypeRegistry.newBuilder().add(PACKED).build();
 
+    /** The xDS resources and the admin dump types: what the server and the config dump pack into {@code Any}s. */
+    static final List<Descriptor> RESOURCES = List.of(Cluster.getDescriptor(), ClusterLoadAssignment.getDescriptor(),
+            Listener.getDescriptor(), RouteConfiguration.getDescriptor(), ClustersConfigDump.getDescriptor(),
+            EndpointsConfigDump.getDescriptor(), ListenersConfigDump.getDescriptor(), RoutesConfigDump.getDescriptor());
+
     /** {@link #REGISTRY} plus the resources and the admin dump types a config dump nests in {@code Any}s. */
-    static final TypeRegistry DUMP_REGISTRY = TypeRegistry.newBuilder().add(PACKED)
-            .add(List.of(Cluster.getDescriptor(), ClusterLoadAssignment.getDescriptor(), Listener.getDescriptor(),
-                    RouteConfiguration.getDescriptor(), ClustersConfigDump.getDescriptor(),
-                    EndpointsConfigDump.getDescriptor(), ListenersConfigDump.getDescriptor(),
-                    RoutesConfigDump.getDescriptor()))
-            .build();
+    static final TypeRegistry DUMP_REGISTRY = TypeRegistry.newBuilder().add(PACKED).add(RESOURCES).build();
 }
