@@ -1,0 +1,322 @@
+package io.appmesh.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
+import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
+import io.appmesh.operator.backend.xds.grpc.GrpcPods;
+import io.appmesh.operator.backend.xds.grpc.XdsClients;
+import io.appmesh.operator.sandbox.LocalKubeApi;
+import io.appmesh.operator.sandbox.LocalOperator;
+import io.appmesh.operator.testing.Fixtures;
+import io.appmesh.operator.testing.Manifests;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
+
+/**
+ * Live traffic through the packaged operator (JVM jar, or the native executable under {@code make test-native}) as
+ * the xDS control plane: grpc-java's xDS client, as the proxyless client of the {@code client} virtual node, calls
+ * {@code color} continuously while a user shifts the router's weights from blue to green step by step, retires blue,
+ * and while the operator itself is restarted. Not one call may fail: new clusters must arrive before the routes that
+ * use them and old ones outlive the routes (make-before-break), and a client whose control plane goes away keeps
+ * routing with what it has until the next one answers.
+ */
+class XdsTrafficProcessIT {
+
+    private static final String NS = "traffic";
+    private static final String HOST = "color.traffic.svc.cluster.local";
+    /** The pods' port: fixed because EDS names one port per listener; the random subnet keeps runs apart. */
+    private static final int PORT = 18090;
+    private static final String METHOD = "color.ColorService/GetColor";
+    private static final String CLIENT = XdsClients.nodeId(NS, "client_" + NS);
+    private static final Duration CONVERGED = Duration.ofSeconds(30);
+    /** Answers the weight checks look at: at a 50/50 split a window's share has a standard deviation of 2.9 points. */
+    private static final int WINDOW = 300;
+    /**
+     * How close a window's green share must come to the step's weight: 3.5 standard deviations of a window at the
+     * new weights, while the previous step's weights (25 points away) stay more than 5 standard deviations off.
+     */
+    private static final double TOLERANCE = 0.10;
+
+    private LocalKubeApi api;
+    private LocalOperator operator;
+    private GrpcPods pods;
+    private ManagedChannel channel;
+    private Caller caller;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (caller != null) {
+            caller.stop();
+        }
+        if (channel != null) {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        if (pods != null) {
+            pods.close();
+        }
+        if (operator != null) {
+            operator.close();
+        }
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    void weightShiftsAndARestartFailNoCall() throws Exception {
+        String subnet = startPods();
+        api = LocalKubeApi.start();
+        int xdsPort = LocalOperator.freePort();
+        List<String> options = List.of("-Dappmesh.backend=xds", "-Dappmesh.xds.port=" + xdsPort,
+                "-Dappmesh.xds.bind-address=127.0.0.1", "-Xmx256m");
+        operator = LocalOperator.start(api, options, Map.of(), Path.of("target/xds-traffic-operator.log"));
+        KubernetesClient client = api.client();
+        Manifests manifests = new Manifests(client, operator.webhooks());
+        manifests.apply(Manifests.namespaceAndMesh(NS));
+        manifests.apply(node("blue", null) + node("green", null) + router(100, 0) + SERVICE + node("client", "color"));
+        Fixtures.runReadyPod(client, NS, "blue-1", "blue", subnet + "3", false);
+        Fixtures.runReadyPod(client, NS, "green-1", "green", subnet + "4", false);
+        for (String node : List.of("blue", "green", "client")) {
+            manifests.awaitActive(VirtualNode.class, NS, node, CONVERGED);
+        }
+        manifests.awaitActive(VirtualRouter.class, NS, "color", CONVERGED);
+        manifests.awaitActive(VirtualService.class, NS, "color", CONVERGED);
+
+        channel = XdsClients.channel("127.0.0.1:" + xdsPort, CLIENT, HOST + ":" + PORT);
+        // The first call waits for the client's LDS, CDS and EDS; from then on every call counts.
+        ClientCalls.blockingUnaryCall(channel, GrpcPods.method(METHOD),
+                CallOptions.DEFAULT.withWaitForReady().withDeadlineAfter(CONVERGED.toSeconds(), TimeUnit.SECONDS), "");
+        caller = new Caller(channel);
+        caller.start();
+        awaitGreenShare(0.0);
+
+        // Make-before-break: the weights move while calls flow, then blue leaves the router and the mesh.
+        for (int green : new int[]{25, 50, 75, 100}) {
+            manifests.update(router(100 - green, green));
+            awaitGreenShare(green / 100.0);
+        }
+        manifests.update(router(-1, 100));
+        manifests.deleteAndAwait(CONVERGED, manifests.get(VirtualNode.class, NS, "blue"));
+        client.pods().inNamespace(NS).withName("blue-1").delete();
+        // Once blue is gone for the control plane its clusters linger, then leave; a call still routed there would
+        // now fail instead of being answered.
+        pods.stop("blue-1");
+        caller.mark();
+        await().atMost(CONVERGED).until(() -> caller.answeredSinceMark() >= WINDOW);
+        assertThat(caller.answersSinceMark()).as("answers after blue left").containsOnlyKeys("green-1");
+        assertThat(nacks(operator)).as("NACKs").isZero();
+
+        // A restart mid-traffic (SIGTERM, then a new process on the same API server and port): the client keeps its
+        // configuration while no control plane answers and resubscribes to the new one.
+        operator.close();
+        operator = LocalOperator.start(api, options, Map.of(), Path.of("target/xds-traffic-operator-restarted.log"));
+        await().atMost(CONVERGED).until(() -> connectedStreams(operator, "grpc/" + CLIENT) >= 1);
+        caller.mark();
+        await().atMost(CONVERGED).until(() -> caller.answeredSinceMark() >= 3 * WINDOW);
+        manifests = new Manifests(client, operator.webhooks());
+        manifests.apply(node("blue", null));
+        Fixtures.runReadyPod(client, NS, "blue-2", "blue", subnet + "5", false);
+        manifests.awaitActive(VirtualNode.class, NS, "blue", CONVERGED);
+        manifests.update(router(50, 50));
+        awaitGreenShare(0.5);
+        assertThat(caller.recent()).as("blue is back, as its new pod").contains("blue-2").doesNotContain("blue-1");
+
+        caller.stop();
+        assertThat(caller.failures()).as("failed calls of %d", caller.calls()).isEmpty();
+        assertThat(nacks(operator)).as("NACKs after the restart").isZero();
+    }
+
+    /** blue-1, green-1 and blue-2 (blue's pod after the restart) on a free random 127.r.0.0/24. */
+    private String startPods() throws IOException, InterruptedException {
+        Random random = new Random();
+        for (int attempt = 1;; attempt++) {
+            String subnet = "127." + (1 + random.nextInt(254)) + ".0.";
+            pods = new GrpcPods();
+            try {
+                pods.start("blue-1", subnet + "3", PORT);
+                pods.start("green-1", subnet + "4", PORT);
+                pods.start("blue-2", subnet + "5", PORT);
+                return subnet;
+            } catch (IOException e) {
+                pods.close();
+                pods = null;
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Waits until the last {@link #WINDOW} answers show the share of green (exactly, at 0 and 1). */
+    private void awaitGreenShare(double share) {
+        await().atMost(CONVERGED).pollInterval(Duration.ofMillis(100)).until(() -> {
+            List<String> recent = caller.recent();
+            if (recent.size() < WINDOW) {
+                return false;
+            }
+            double green = recent.stream().filter("green-1"::equals).count() / (double) recent.size();
+            return share == 0 || share == 1 ? green == share : Math.abs(green - share) <= TOLERANCE;
+        });
+    }
+
+    private static double nacks(LocalOperator operator) throws IOException, InterruptedException {
+        return operator.samples("appmesh_xds_nacks_total").stream().mapToDouble(LocalOperator.Sample::value).sum();
+    }
+
+    private static double connectedStreams(LocalOperator operator, String group) throws IOException, InterruptedException {
+        return operator.samples("appmesh_xds_connected_streams").stream()
+                .filter(s -> group.equals(s.labels().get("node"))).mapToDouble(LocalOperator.Sample::value).sum();
+    }
+
+    /** A VirtualNode as a user writes it: a gRPC listener on the pods' port, optionally one backend. */
+    private static String node(String name, String backend) {
+        return """
+                ---
+                apiVersion: appmesh.k8s.aws/v1beta2
+                kind: VirtualNode
+                metadata: {name: %1$s, namespace: %2$s}
+                spec:
+                  podSelector: {matchLabels: {app: %1$s}}
+                  listeners: [{portMapping: {port: %3$d, protocol: grpc}}]
+                  serviceDiscovery: {dns: {hostname: %1$s.%2$s.svc.cluster.local}}
+                """.formatted(name, NS, PORT)
+                + (backend == null
+                        ? ""
+                        : "  backends: [{virtualService: {virtualServiceRef: {name: %s}}}]\n"
+                                .formatted(backend));
+    }
+
+    private static final String SERVICE = """
+            ---
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualService
+            metadata: {name: color, namespace: %s}
+            spec:
+              awsName: %s
+              provider: {virtualRouter: {virtualRouterRef: {name: color}}}
+            """.formatted(NS, HOST);
+
+    /** The router with blue and green at these weights; a negative blue weight leaves blue out. */
+    private static String router(int blue, int green) {
+        String targets = (blue < 0 ? "" : "{virtualNodeRef: {name: blue}, weight: %d}, ".formatted(blue))
+                + "{virtualNodeRef: {name: green}, weight: %d}".formatted(green);
+        return """
+                ---
+                apiVersion: appmesh.k8s.aws/v1beta2
+                kind: VirtualRouter
+                metadata: {name: color, namespace: %s}
+                spec:
+                  listeners: [{portMapping: {port: %d, protocol: grpc}}]
+                  routes:
+                    - name: split
+                      grpcRoute:
+                        match: {serviceName: color.ColorService}
+                        action: {weightedTargets: [%s]}
+                """.formatted(NS, PORT, targets);
+    }
+
+    /**
+     * Calls one after another (a 2 ms pause between them leaves the two-core CI machines to the operator), each with
+     * a 2 s deadline and no wait-for-ready: a call fails as soon as the channel has no usable configuration or
+     * endpoint, which is what the test must never see.
+     */
+    private static final class Caller {
+
+        private final ManagedChannel channel;
+        private final Thread thread;
+        private final AtomicLong calls = new AtomicLong();
+        private final List<String> failures = new CopyOnWriteArrayList<>();
+        private final Deque<String> recent = new ArrayDeque<>();
+        private final Map<String, Integer> sinceMark = new TreeMap<>();
+        private volatile boolean running = true;
+
+        Caller(ManagedChannel channel) {
+            this.channel = channel;
+            this.thread = new Thread(this::run, "traffic-caller");
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        private void run() {
+            while (running) {
+                try {
+                    String pod = ClientCalls.blockingUnaryCall(channel, GrpcPods.method(METHOD),
+                            CallOptions.DEFAULT.withDeadlineAfter(2, TimeUnit.SECONDS), "");
+                    answered(pod);
+                } catch (StatusRuntimeException e) {
+                    if (running) {
+                        failures.add(e.getStatus().toString());
+                    }
+                }
+                calls.incrementAndGet();
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private synchronized void answered(String pod) {
+            recent.addLast(pod);
+            if (recent.size() > WINDOW) {
+                recent.removeFirst();
+            }
+            sinceMark.merge(pod, 1, Integer::sum);
+        }
+
+        synchronized void mark() {
+            sinceMark.clear();
+        }
+
+        synchronized Map<String, Integer> answersSinceMark() {
+            return new TreeMap<>(sinceMark);
+        }
+
+        synchronized int answeredSinceMark() {
+            return sinceMark.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        synchronized List<String> recent() {
+            return new ArrayList<>(recent);
+        }
+
+        long calls() {
+            return calls.get();
+        }
+
+        List<String> failures() {
+            return failures;
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(5000);
+        }
+    }
+}
