@@ -115,9 +115,11 @@ class XdsTrafficProcessIT {
 
         // Make-before-break: the weights move while calls flow, then blue leaves the router and the mesh.
         for (int green : new int[]{25, 50, 75, 100}) {
+            caller.phase("blue " + (100 - green) + " / green " + green);
             manifests.update(router(100 - green, green));
             awaitGreenShare(green / 100.0);
         }
+        caller.phase("blue out of the router, then deleted");
         manifests.update(router(-1, 100));
         manifests.deleteAndAwait(CONVERGED, manifests.get(VirtualNode.class, NS, "blue"));
         client.pods().inNamespace(NS).withName("blue-1").delete();
@@ -131,20 +133,35 @@ class XdsTrafficProcessIT {
 
         // A restart mid-traffic (SIGTERM, then a new process on the same API server and port): the client keeps its
         // configuration while no control plane answers and resubscribes to the new one.
+        caller.phase("operator restart");
+        long before = caller.calls();
+        long stopped = System.nanoTime();
         operator.close();
         operator = LocalOperator.start(api, options, Map.of(), Path.of("target/xds-traffic-operator-restarted.log"));
+        long down = System.nanoTime() - stopped;
+        long duringRestart = caller.calls() - before;
+        assertThat(duringRestart).as("calls while no control plane answered").isPositive();
         await().atMost(CONVERGED).until(() -> connectedStreams(operator, "grpc/" + CLIENT) >= 1);
+        caller.phase("after the restart");
         caller.mark();
         await().atMost(CONVERGED).until(() -> caller.answeredSinceMark() >= 3 * WINDOW);
         manifests = new Manifests(client, operator.webhooks());
         manifests.apply(node("blue", null));
         Fixtures.runReadyPod(client, NS, "blue-2", "blue", subnet + "5", false);
         manifests.awaitActive(VirtualNode.class, NS, "blue", CONVERGED);
+        caller.phase("blue back at 50 / green 50, through the new operator");
         manifests.update(router(50, 50));
         awaitGreenShare(0.5);
         assertThat(caller.recent()).as("blue is back, as its new pod").contains("blue-2").doesNotContain("blue-1");
+        // Blue leaves the router while it takes half the calls: the cache sends CDS before LDS, so without the
+        // linger the client would lose blue's cluster while its route still sends calls there.
+        caller.phase("blue out of the router at 50");
+        manifests.update(router(-1, 100));
+        awaitGreenShare(1.0);
 
         caller.stop();
+        System.out.printf("XdsTrafficProcessIT: %d calls, %d failed; %d during the restart (%d ms without operator)%n",
+                caller.calls(), caller.failures().size(), duringRestart, down / 1_000_000);
         assertThat(caller.failures()).as("failed calls of %d", caller.calls()).isEmpty();
         assertThat(nacks(operator)).as("NACKs after the restart").isZero();
     }
@@ -252,6 +269,7 @@ class XdsTrafficProcessIT {
         private final Deque<String> recent = new ArrayDeque<>();
         private final Map<String, Integer> sinceMark = new TreeMap<>();
         private volatile boolean running = true;
+        private volatile String phase = "blue 100 / green 0";
 
         Caller(ManagedChannel channel) {
             this.channel = channel;
@@ -270,7 +288,7 @@ class XdsTrafficProcessIT {
                     answered(pod);
                 } catch (StatusRuntimeException e) {
                     if (running) {
-                        failures.add(e.getStatus().toString());
+                        failures.add(phase + ": " + e.getStatus());
                     }
                 }
                 calls.incrementAndGet();
@@ -288,6 +306,11 @@ class XdsTrafficProcessIT {
                 recent.removeFirst();
             }
             sinceMark.merge(pod, 1, Integer::sum);
+        }
+
+        /** What the test is doing, for the failures' messages. */
+        void phase(String phase) {
+            this.phase = phase;
         }
 
         synchronized void mark() {
