@@ -23,12 +23,17 @@ import org.junit.jupiter.api.Test;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
+import io.appmesh.operator.backend.xds.AdsClient;
+import io.appmesh.operator.backend.xds.grpc.AdsRelay;
 import io.appmesh.operator.backend.xds.grpc.GrpcPods;
 import io.appmesh.operator.backend.xds.grpc.XdsClients;
 import io.appmesh.operator.sandbox.LocalKubeApi;
 import io.appmesh.operator.sandbox.LocalOperator;
 import io.appmesh.operator.testing.Fixtures;
 import io.appmesh.operator.testing.Manifests;
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
+import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
@@ -63,6 +68,7 @@ class XdsTrafficProcessIT {
     private LocalKubeApi api;
     private LocalOperator operator;
     private GrpcPods pods;
+    private AdsRelay relay;
     private ManagedChannel channel;
     private Caller caller;
 
@@ -76,6 +82,9 @@ class XdsTrafficProcessIT {
         }
         if (pods != null) {
             pods.close();
+        }
+        if (relay != null) {
+            relay.close();
         }
         if (operator != null) {
             operator.close();
@@ -105,7 +114,9 @@ class XdsTrafficProcessIT {
         manifests.awaitActive(VirtualRouter.class, NS, "color", CONVERGED);
         manifests.awaitActive(VirtualService.class, NS, "color", CONVERGED);
 
-        channel = XdsClients.channel("127.0.0.1:" + xdsPort, CLIENT, HOST + ":" + PORT);
+        // The client reaches the operator through a recording relay: it shows what the client acknowledged.
+        relay = AdsRelay.start(xdsPort);
+        channel = XdsClients.channel(relay.address(), CLIENT, HOST + ":" + PORT);
         // The first call waits for the client's LDS, CDS and EDS; from then on every call counts.
         ClientCalls.blockingUnaryCall(channel, GrpcPods.method(METHOD),
                 CallOptions.DEFAULT.withWaitForReady().withDeadlineAfter(CONVERGED.toSeconds(), TimeUnit.SECONDS), "");
@@ -130,10 +141,18 @@ class XdsTrafficProcessIT {
         await().atMost(CONVERGED).until(() -> caller.answeredSinceMark() >= WINDOW);
         assertThat(caller.answersSinceMark()).as("answers after blue left").containsOnlyKeys("green-1");
         assertThat(nacks(operator)).as("NACKs").isZero();
+        // blue's cluster lingers a moment after its last route: the client holds the configuration without it
+        await().atMost(CONVERGED).until(() -> {
+            DiscoveryResponse cds = relay.streams().get(relay.streams().size() - 1).last(AdsClient.CDS);
+            return AdsClient.resources(cds, Cluster.class).stream().noneMatch(c -> c.getName().contains("_blue_"));
+        });
+        Map<String, String> held = awaitApplied();
+        caller.phase("client applied green only");
 
         // A restart mid-traffic (SIGTERM, then a new process on the same API server and port): the client keeps its
         // configuration while no control plane answers and resubscribes to the new one.
         caller.phase("operator restart");
+        int streamsBefore = relay.streams().size();
         long before = caller.calls();
         long stopped = System.nanoTime();
         operator.close();
@@ -141,10 +160,31 @@ class XdsTrafficProcessIT {
         long down = System.nanoTime() - stopped;
         long duringRestart = caller.calls() - before;
         assertThat(duringRestart).as("calls while no control plane answered").isPositive();
+        caller.phase("new operator ready, client reconnecting");
         await().atMost(CONVERGED).until(() -> connectedStreams(operator, "grpc/" + CLIENT) >= 1);
         caller.phase("after the restart");
         caller.mark();
         await().atMost(CONVERGED).until(() -> caller.answeredSinceMark() >= 3 * WINDOW);
+        // The client resubscribed with the versions it held (it kept its configuration), and the new process, given
+        // the same objects, has the same versions: it answers nothing, or those very versions.
+        List<AdsRelay.Stream> after = relay.streams().subList(streamsBefore, relay.streams().size());
+        assertThat(after).as("streams since the restart").isNotEmpty();
+        for (AdsRelay.Stream stream : after) {
+            for (String type : TYPES) {
+                DiscoveryRequest first = stream.first(type);
+                if (first != null) {
+                    assertThat(first.getVersionInfo()).as("%s the client holds after the restart", type)
+                            .isEqualTo(held.get(type));
+                }
+            }
+        }
+        AdsRelay.Stream resumed = after.get(after.size() - 1);
+        int resent = resumed.responses().size();
+        for (String type : TYPES) {
+            assertThat(resumed.first(type)).as("%s resubscribed", type).isNotNull();
+            assertThat(resumed.responses()).filteredOn(r -> r.getTypeUrl().equals(type))
+                    .as("%s the new operator sent", type).allMatch(r -> r.getVersionInfo().equals(held.get(type)));
+        }
         manifests = new Manifests(client, operator.webhooks());
         manifests.apply(node("blue", null));
         Fixtures.runReadyPod(client, NS, "blue-2", "blue", subnet + "5", false);
@@ -158,12 +198,48 @@ class XdsTrafficProcessIT {
         caller.phase("blue out of the router at 50");
         manifests.update(router(-1, 100));
         awaitGreenShare(1.0);
+        Map<String, String> last = awaitApplied();
+        assertThat(last).as("the versions applied last came from the new operator").isNotEqualTo(held);
 
         caller.stop();
-        System.out.printf("XdsTrafficProcessIT: %d calls, %d failed; %d during the restart (%d ms without operator)%n",
-                caller.calls(), caller.failures().size(), duringRestart, down / 1_000_000);
+        System.out.printf("XdsTrafficProcessIT: %d calls, %d failed; %d during the restart (%d ms without operator);"
+                + " %d ADS streams, %d responses (same versions) on resuming%n", caller.calls(), caller.failures().size(),
+                duringRestart, down / 1_000_000, relay.streams().size(), resent);
+        caller.phase("done");
+        caller.timeline.forEach(System.out::println);
         assertThat(caller.failures()).as("failed calls of %d", caller.calls()).isEmpty();
         assertThat(nacks(operator)).as("NACKs after the restart").isZero();
+        assertThat(relay.nacks()).as("requests refusing a response").isEmpty();
+    }
+
+    /** What a proxyless client subscribes to: its API listener (routes inline), the clusters and their endpoints. */
+    private static final List<String> TYPES = List.of(AdsClient.LDS, AdsClient.CDS, AdsClient.EDS);
+
+    /**
+     * Waits until the client has acknowledged, on its current stream, the last version the operator sent of each
+     * type (or, for a type not sent on it, resubscribed with it), and returns those versions.
+     */
+    private Map<String, String> awaitApplied() {
+        Map<String, String> applied = new TreeMap<>();
+        await().atMost(CONVERGED).pollInterval(Duration.ofMillis(100)).until(() -> {
+            List<AdsRelay.Stream> streams = relay.streams();
+            AdsRelay.Stream current = streams.get(streams.size() - 1);
+            applied.clear();
+            for (String type : TYPES) {
+                String sent = current.sent(type);
+                if (sent == null && current.first(type) != null) {
+                    // nothing sent on this stream: the server had what the client resubscribed with
+                    applied.put(type, current.first(type).getVersionInfo());
+                    continue;
+                }
+                if (sent == null || !sent.equals(current.acked(type))) {
+                    return false;
+                }
+                applied.put(type, sent);
+            }
+            return true;
+        });
+        return applied;
     }
 
     /** blue-1, green-1 and blue-2 (blue's pod after the restart) on a free random 127.r.0.0/24. */
@@ -270,6 +346,9 @@ class XdsTrafficProcessIT {
         private final Map<String, Integer> sinceMark = new TreeMap<>();
         private volatile boolean running = true;
         private volatile String phase = "blue 100 / green 0";
+        /** When each phase began, printed at the end: where the test's time goes. */
+        private final List<String> timeline = new CopyOnWriteArrayList<>();
+        private final long started = System.nanoTime();
 
         Caller(ManagedChannel channel) {
             this.channel = channel;
@@ -311,6 +390,7 @@ class XdsTrafficProcessIT {
         /** What the test is doing, for the failures' messages. */
         void phase(String phase) {
             this.phase = phase;
+            timeline.add(String.format("%6.1f s  %s", (System.nanoTime() - started) / 1e9, phase));
         }
 
         synchronized void mark() {
