@@ -70,6 +70,7 @@ class XdsTrafficProcessIT {
     private GrpcPods pods;
     private AdsRelay relay;
     private ManagedChannel channel;
+    private ManagedChannel direct;
     private Caller caller;
 
     @AfterEach
@@ -77,8 +78,10 @@ class XdsTrafficProcessIT {
         if (caller != null) {
             caller.stop();
         }
-        if (channel != null) {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        for (ManagedChannel c : new ManagedChannel[]{channel, direct}) {
+            if (c != null) {
+                c.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
         }
         if (pods != null) {
             pods.close();
@@ -114,13 +117,18 @@ class XdsTrafficProcessIT {
         manifests.awaitActive(VirtualRouter.class, NS, "color", CONVERGED);
         manifests.awaitActive(VirtualService.class, NS, "color", CONVERGED);
 
-        // The client reaches the operator through a recording relay: it shows what the client acknowledged.
+        // Two clients of the node, calls alternating between them: one reaches the operator through a recording
+        // relay, which shows what it acknowledged; the other connects to it directly, so it also loses its TCP
+        // connection when the operator stops (the relay's stays up).
         relay = AdsRelay.start(xdsPort);
         channel = XdsClients.channel(relay.address(), CLIENT, HOST + ":" + PORT);
-        // The first call waits for the client's LDS, CDS and EDS; from then on every call counts.
-        ClientCalls.blockingUnaryCall(channel, GrpcPods.method(METHOD),
-                CallOptions.DEFAULT.withWaitForReady().withDeadlineAfter(CONVERGED.toSeconds(), TimeUnit.SECONDS), "");
-        caller = new Caller(channel);
+        direct = XdsClients.channel("127.0.0.1:" + xdsPort, CLIENT, HOST + ":" + PORT);
+        for (ManagedChannel c : List.of(channel, direct)) {
+            // The first call waits for the client's LDS, CDS and EDS; from then on every call counts.
+            ClientCalls.blockingUnaryCall(c, GrpcPods.method(METHOD), CallOptions.DEFAULT.withWaitForReady()
+                    .withDeadlineAfter(CONVERGED.toSeconds(), TimeUnit.SECONDS), "");
+        }
+        caller = new Caller(List.of(channel, direct));
         caller.start();
         awaitGreenShare(0.0);
 
@@ -161,7 +169,7 @@ class XdsTrafficProcessIT {
         long duringRestart = caller.calls() - before;
         assertThat(duringRestart).as("calls while no control plane answered").isPositive();
         caller.phase("new operator ready, client reconnecting");
-        await().atMost(CONVERGED).until(() -> connectedStreams(operator, "grpc/" + CLIENT) >= 1);
+        await().atMost(CONVERGED).until(() -> connectedStreams(operator, "grpc/" + CLIENT) >= 2);
         caller.phase("after the restart");
         caller.mark();
         await().atMost(CONVERGED).until(() -> caller.answeredSinceMark() >= 3 * WINDOW);
@@ -194,8 +202,8 @@ class XdsTrafficProcessIT {
         awaitGreenShare(0.5);
         assertThat(caller.recent()).as("blue is back, as its new pod").contains("blue-2").doesNotContain("blue-1");
         assertThat(awaitApplied()).as("the client applied a configuration from the new operator").isNotEqualTo(held);
-        // Blue leaves the router while it takes half the calls: the cache sends CDS before LDS, so without the
-        // linger the client would lose blue's cluster while its route still sends calls there.
+        // Blue leaves the router while it takes half the calls: its cluster lingers until the client routes no call
+        // there (without the linger it would leave in the same push, CDS before LDS; this test did not catch that).
         caller.phase("blue out of the router at 50");
         manifests.update(router(-1, 100));
         awaitGreenShare(1.0);
@@ -332,13 +340,13 @@ class XdsTrafficProcessIT {
     }
 
     /**
-     * Calls one after another (a 2 ms pause between them leaves the two-core CI machines to the operator), each with
+     * Calls one after another, alternating between the channels (a 2 ms pause between them leaves the two-core CI machines to the operator), each with
      * a 2 s deadline and no wait-for-ready: a call fails as soon as the channel has no usable configuration or
      * endpoint, which is what the test must never see.
      */
     private static final class Caller {
 
-        private final ManagedChannel channel;
+        private final List<ManagedChannel> channels;
         private final Thread thread;
         private final AtomicLong calls = new AtomicLong();
         private final List<String> failures = new CopyOnWriteArrayList<>();
@@ -350,8 +358,8 @@ class XdsTrafficProcessIT {
         private final List<String> timeline = new CopyOnWriteArrayList<>();
         private final long started = System.nanoTime();
 
-        Caller(ManagedChannel channel) {
-            this.channel = channel;
+        Caller(List<ManagedChannel> channels) {
+            this.channels = channels;
             this.thread = new Thread(this::run, "traffic-caller");
         }
 
@@ -360,14 +368,15 @@ class XdsTrafficProcessIT {
         }
 
         private void run() {
-            while (running) {
+            for (int i = 0; running; i++) {
+                ManagedChannel channel = channels.get(i % channels.size());
                 try {
                     String pod = ClientCalls.blockingUnaryCall(channel, GrpcPods.method(METHOD),
                             CallOptions.DEFAULT.withDeadlineAfter(2, TimeUnit.SECONDS), "");
                     answered(pod);
                 } catch (StatusRuntimeException e) {
                     if (running) {
-                        failures.add(phase + ": " + e.getStatus());
+                        failures.add(phase + (channel == channels.get(0) ? "" : " (direct)") + ": " + e.getStatus());
                     }
                 }
                 calls.incrementAndGet();
