@@ -47,8 +47,16 @@ public final class AdmissionEmulator {
         if ("Pod".equals(object.path("kind").asText())) {
             return admitPod(object);
         }
+        return admit(object, null);
+    }
+
+    /**
+     * An App Mesh object through both webhooks: a CREATE without {@code oldObject}, else an UPDATE of the stored
+     * {@code oldObject} (the validators check immutable fields against it).
+     */
+    public Verdict admit(JsonNode object, JsonNode oldObject) throws IOException, InterruptedException {
         String kind = object.path("kind").asText().toLowerCase(Locale.ROOT);
-        JsonNode mutate = call("mutate", kind, object);
+        JsonNode mutate = call("mutate", kind, object, oldObject);
         if (!mutate.path("allowed").asBoolean()) {
             return new Verdict(null, mutate.at("/status/message").asText());
         }
@@ -57,7 +65,7 @@ public final class AdmissionEmulator {
             JsonNode patch = mapper.readTree(Base64.getDecoder().decode(mutate.get("patch").asText()));
             admitted = JsonPatch.apply(patch, object);
         }
-        JsonNode validate = call("validate", kind, admitted);
+        JsonNode validate = call("validate", kind, admitted, oldObject);
         if (!validate.path("allowed").asBoolean()) {
             return new Verdict(null, validate.at("/status/message").asText());
         }
@@ -77,16 +85,25 @@ public final class AdmissionEmulator {
         return new Verdict(admitted, null);
     }
 
-    private JsonNode call(String step, String kind, JsonNode object) throws IOException, InterruptedException {
-        return send(webhooks.resolve("/" + step + "-appmesh-k8s-aws-v1beta2-" + kind), object);
+    private JsonNode call(String step, String kind, JsonNode object, JsonNode oldObject)
+            throws IOException, InterruptedException {
+        return send(webhooks.resolve("/" + step + "-appmesh-k8s-aws-v1beta2-" + kind), object, oldObject);
     }
 
     private JsonNode send(URI path, JsonNode object) throws IOException, InterruptedException {
+        return send(path, object, null);
+    }
+
+    private JsonNode send(URI path, JsonNode object, JsonNode oldObject) throws IOException, InterruptedException {
         ObjectNode review = mapper.createObjectNode().put("apiVersion", "admission.k8s.io/v1").put("kind", "AdmissionReview");
-        ObjectNode request = review.putObject("request").put("uid", UUID.randomUUID().toString()).put("operation", "CREATE");
+        ObjectNode request = review.putObject("request").put("uid", UUID.randomUUID().toString())
+                .put("operation", oldObject == null ? "CREATE" : "UPDATE");
         request.put("namespace", object.at("/metadata/namespace").asText(""));
         request.put("name", object.at("/metadata/name").asText(""));
         request.set("object", object);
+        if (oldObject != null) {
+            request.set("oldObject", oldObject);
+        }
         HttpRequest post = HttpRequest.newBuilder(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(review.toString(), StandardCharsets.UTF_8))

@@ -269,10 +269,16 @@ public final class LocalOperator implements AutoCloseable {
 
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    /** The operator's {@code /q/metrics}, in Prometheus text format. */
+    /**
+     * The operator's {@code /q/metrics}, in Prometheus text format. HTTP/1.1: the JDK client's default h2c upgrade
+     * attempt on a large response was seen to fail with "Frame type(110) ... exceeds MAX_FRAME_SIZE" (the plain
+     * HTTP/1.1 body read as HTTP/2 frames).
+     */
     public String metrics() throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(management().resolve("/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(management().resolve("/q/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /** The samples of one metric (exactly that name: no {@code _bucket}-style series). */

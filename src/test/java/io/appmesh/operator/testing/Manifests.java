@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.appmesh.operator.api.v1beta2.backendgroup.BackendGroup;
 import io.appmesh.operator.api.v1beta2.gatewayroute.GatewayRoute;
@@ -98,6 +99,66 @@ public final class Manifests {
         });
         HasMetadata object = YamlDocuments.YAML.convertValue(verdict.get().object(), type);
         return client.resource(object).create();
+    }
+
+    /**
+     * Applies changed manifests of existing App Mesh objects as {@code kubectl apply} does for custom resources: each
+     * document is merged into the stored object as a JSON merge patch (objects merge, lists and values replace, so
+     * the fields the webhooks defaulted — meshRef, awsName — stay), the result goes through the webhooks as an UPDATE
+     * of the stored object, and replaces it.
+     */
+    public List<HasMetadata> update(String yaml) {
+        try {
+            List<HasMetadata> updated = new ArrayList<>();
+            for (JsonNode document : YamlDocuments.parse(yaml)) {
+                updated.add(update(document));
+            }
+            return updated;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HasMetadata update(JsonNode document) {
+        Class<? extends HasMetadata> type = KINDS.get(document.path("kind").asText());
+        HasMetadata live = get(type, document.at("/metadata/namespace").asText(null), document.at("/metadata/name").asText());
+        if (live == null) {
+            throw new IllegalStateException("no " + type.getSimpleName() + " " + document.at("/metadata/name").asText());
+        }
+        // the client's own mapper: stored objects carry timestamps (condition transition times)
+        JsonNode stored = client.getKubernetesSerialization().convertValue(live, JsonNode.class);
+        JsonNode merged = mergePatch(stored.deepCopy(), document);
+        AdmissionEmulator.Verdict verdict;
+        try {
+            verdict = admission.admit(merged, stored);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (verdict.denial() != null) {
+            throw new IllegalStateException("denied: " + verdict.denial());
+        }
+        return client.resource(client.getKubernetesSerialization().convertValue(verdict.object(), type)).update();
+    }
+
+    /** RFC 7386: objects merge recursively, null removes, anything else replaces. */
+    private static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+        if (!patch.isObject() || !target.isObject()) {
+            return patch;
+        }
+        ObjectNode object = (ObjectNode) target;
+        patch.fields().forEachRemaining(field -> {
+            if (field.getValue().isNull()) {
+                object.remove(field.getKey());
+            } else {
+                object.set(field.getKey(), object.has(field.getKey())
+                        ? mergePatch(object.get(field.getKey()), field.getValue())
+                        : field.getValue());
+            }
+        });
+        return object;
     }
 
     /** Waits until an App Mesh object's {@code <Kind>Active} condition is True, and returns it. */

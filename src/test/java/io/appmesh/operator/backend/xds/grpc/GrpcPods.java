@@ -54,6 +54,7 @@ public final class GrpcPods implements AutoCloseable {
 
     private final Map<String, Pod> pods = new ConcurrentHashMap<>();
     private final List<Server> servers = new ArrayList<>();
+    private final Map<String, Server> byPod = new ConcurrentHashMap<>();
 
     /** Starts a pod answering at {@code ip:port}. */
     public Pod start(String name, String ip, int port) throws IOException {
@@ -73,14 +74,25 @@ public final class GrpcPods implements AutoCloseable {
                         }));
             }
         };
-        servers.add(NettyServerBuilder.forAddress(new InetSocketAddress(ip, port)).fallbackHandlerRegistry(anyMethod)
-                .build().start());
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(ip, port)).fallbackHandlerRegistry(anyMethod)
+                .build().start();
+        servers.add(server);
+        byPod.put(name, server);
         pods.put(name, pod);
         return pod;
     }
 
     public Pod pod(String name) {
         return pods.get(name);
+    }
+
+    /**
+     * Stops one pod as a deleted pod stops: its connections are closed, so a call still routed to it fails rather
+     * than being answered by a pod the mesh no longer has.
+     */
+    public void stop(String name) throws InterruptedException {
+        Server server = byPod.remove(name);
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
 
     /** Forgets calls and pending failures of every pod (between tests). */

@@ -29,8 +29,13 @@ public final class XdsClients {
      * pods serve no TLS and the bootstrap has no certificate providers.
      */
     public static ManagedChannel channel(AdsTestServer ads, String nodeId, String authority) {
+        return channel(ads.address(), nodeId, authority);
+    }
+
+    /** Like {@link #channel(AdsTestServer, String, String)}, against any ADS server ({@code host:port}). */
+    public static ManagedChannel channel(String serverUri, String nodeId, String authority) {
         Map<String, ?> bootstrap = Map.of("xds_servers",
-                List.of(Map.of("server_uri", ads.address(), "channel_creds", List.of(Map.of("type", "insecure")),
+                List.of(Map.of("server_uri", serverUri, "channel_creds", List.of(Map.of("type", "insecure")),
                         "server_features", List.of("xds_v3"))),
                 "node", Map.of("id", nodeId, "cluster", nodeId));
         @SuppressWarnings("deprecation") // the one public way to give a channel its own resolver
