@@ -347,6 +347,14 @@ final class XdsServingBenchmark {
                 double streams = operator.samples("appmesh_xds_connected_streams").stream()
                         .mapToDouble(LocalOperator.Sample::value).sum();
                 System.out.printf("  appmesh_xds_connected_streams, summed over nodes: %.0f%n", streams);
+                long scrapeStart = System.nanoTime();
+                String scrape = operator.metrics();
+                int scraped = scrape.length();
+                if (!System.getProperty("bench.metrics-dump", "").isEmpty()) {
+                    Files.writeString(Path.of(System.getProperty("bench.metrics-dump")), scrape);
+                }
+                System.out.printf("  one /q/metrics scrape: %d KB in %.0f ms%n", scraped >> 10,
+                        (System.nanoTime() - scrapeStart) / 1e6);
 
                 List<Double> allAfterReturn = new ArrayList<>();
                 List<Double> allBeforeCall = new ArrayList<>();
@@ -430,19 +438,27 @@ final class XdsServingBenchmark {
     private record Memory(long rssMiB, double heapMiB) {
     }
 
-    /** RSS and heap used after a full collection requested with jcmd (the JVM's own, so it is the operator's JVM). */
+    /**
+     * RSS, and heap used after a full collection requested with jcmd ({@code GC.run}, then {@code GC.heap_info}: a
+     * scrape of /q/metrics would itself fill the heap with its text).
+     */
     private static Memory memory(LocalOperator operator) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        double heap = -1;
-        if (Files.isExecutable(jcmd)) {
-            new ProcessBuilder(jcmd.toString(), String.valueOf(operator.process().pid()), "GC.run")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-            Thread.sleep(1000);
+        String pid = String.valueOf(operator.process().pid());
+        new ProcessBuilder(jcmd.toString(), pid, "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        Process info = new ProcessBuilder(jcmd.toString(), pid, "GC.heap_info").redirectErrorStream(true).start();
+        String text = new String(info.getInputStream().readAllBytes());
+        info.waitFor();
+        // Serial: "def new generation total …K, used …K" and "tenured generation total …K, used …K"
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("generation\\s+total \\d+K, used (\\d+)K")
+                .matcher(text);
+        double heapKiB = 0;
+        while (used.find()) {
+            heapKiB += Long.parseLong(used.group(1));
         }
-        heap = operator.samples("jvm_memory_used_bytes").stream()
-                .filter(s -> "heap".equals(s.labels().get("area"))).mapToDouble(LocalOperator.Sample::value).sum()
-                / (1 << 20);
-        return new Memory(operator.rssMiB(), heap);
+        Thread.sleep(500);
+        return new Memory(operator.rssMiB(), heapKiB / 1024);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
