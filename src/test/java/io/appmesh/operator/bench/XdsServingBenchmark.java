@@ -253,8 +253,8 @@ final class XdsServingBenchmark {
                 System.out.printf("  %-44s %s%n", "from just before the update to the last RDS", stats(beforeCall));
                 System.out.printf("  answers received during the measured changes: %s (RDS expected: %d, one per affected"
                         + " stream and change)%n", delta(before, after), expectedRds);
-                System.out.printf("  (both include the operator's %d ms debounce: a single change always waits it out)%n",
-                        DEBOUNCE_MS);
+                System.out.printf("  (both include the operator's debounce, %s: a single change always waits it out)%n",
+                        debounce());
                 System.out.printf("  operator CPU (all threads, /proc): %.1f ms per change, %.1f ms of it above its idle"
                         + " rate (%.0f ms/s); load average %s%n", (double) cpu / changes,
                         (cpu - idleCpu * measuredSeconds) / changes, idleCpu, loadAverage());
@@ -265,7 +265,11 @@ final class XdsServingBenchmark {
         }
     }
 
-    private static final long DEBOUNCE_MS = 100;
+    /** The debounce the operator runs with: its default, or what {@code -Dbench.jvm} sets. */
+    private static String debounce() {
+        return extraOptions().stream().filter(o -> o.startsWith("-Dappmesh.xds.debounce="))
+                .map(o -> o.substring(o.indexOf('=') + 1)).reduce((a, b) -> b).orElse("100ms (default)");
+    }
 
     /** The operator's CPU time per second over 5 quiet seconds (informers, GC, JIT, metrics), in ms. */
     private static double idleCpuPerSecond(LocalOperator operator) throws Exception {
