@@ -49,9 +49,10 @@ bench-webhook: build
 bench-reconcile: build
 	$(MVN) -q exec:java@bench-reconcile
 
-## bench-xds: the xDS translation of synthetic 10 / 100 / 1,000-node meshes, in memory (figures in docs/benchmarks.md)
-bench-xds:
-	$(MVN) -q test-compile
+## bench-xds: the xDS translation of synthetic 10 / 100 / 1,000-node meshes in memory, then the packaged operator's
+## push latency (100-node mesh) and 1,000 connected ADS streams (figures in docs/benchmarks.md); one scenario:
+## ./mvnw exec:java@bench-xds -Dexec.args=push (translate, push, clients)
+bench-xds: build
 	$(MVN) -q exec:java@bench-xds
 
 ## native: the GraalVM native executable target/appmesh-operator-*-runner (no container build)

@@ -26,24 +26,29 @@ import io.appmesh.operator.mesh.model.NodeModels;
  * a VirtualRouter with two weighted routes, a header match and a retry policy), each node calling the next 5 services
  * and selecting 2 ready pods. Times building every node's {@link NodeModel} and translating it (together and apart)
  * and reports the protobuf size of the resulting configuration per node.</li>
+ * <li>{@code push}: the packaged operator (its own JVM, target/quarkus-app) serving a 100-node mesh created through the
+ * in-process API server, one simulated Envoy stream per node; a VirtualRouter's weights are changed through the API
+ * again and again, timed until every stream of a node calling it has the RDS answer carrying them
+ * ({@link XdsServingBenchmark#push}).</li>
+ * <li>{@code clients}: 1,000 simulated Envoy streams on one such operator (1,000-node mesh): its RSS and heap before and
+ * with them connected, and the time until all of them have a Mesh-wide change ({@link XdsServingBenchmark#clients}).</li>
  * </ul>
- * The push-latency and connected-clients scenarios (ADS server, many Envoy streams) are measured separately and go into
- * {@link #SCENARIOS} once the ADS server exists. Timings are printed, never asserted.
+ * {@code push} and {@code clients} need the packaged operator ({@code make bench-xds} builds it). Timings are printed,
+ * never asserted.
  */
 public final class XdsBenchmark {
 
     /**
-     * The scenarios by name, in run order; the arguments pick some, none runs all.
-     * <p>
-     * MORE SCENARIOS GO HERE: the ADS server's push latency (a change to one object → every affected Envoy stream has
-     * its new version) and connected clients (many streams on one operator) are added as further entries once the
-     * server lands, with their figures in docs/benchmarks.md.
+     * The scenarios by name, in run order; the arguments pick some, none runs all. MORE SCENARIOS GO HERE, with their
+     * figures in docs/benchmarks.md.
      */
     private static final Map<String, Scenario> SCENARIOS = scenarios();
 
     private static Map<String, Scenario> scenarios() {
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         scenarios.put("translate", XdsBenchmark::translate);
+        scenarios.put("push", XdsServingBenchmark::push);
+        scenarios.put("clients", XdsServingBenchmark::clients);
         return scenarios;
     }
 
@@ -66,6 +71,8 @@ public final class XdsBenchmark {
             }
             scenario.run();
         }
+        // The test API server's and gRPC's threads would keep exec:java waiting.
+        System.exit(0);
     }
 
     private static void translate() throws IOException {

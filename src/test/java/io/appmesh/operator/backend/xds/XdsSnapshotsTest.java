@@ -88,6 +88,20 @@ class XdsSnapshotsTest {
     }
 
     @Test
+    void aNodeTheChangeDoesNotConcernKeepsItsSnapshot() throws Exception {
+        ServedMesh served = mesh("blue");
+        XdsSnapshots snapshots = start(served, config(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(30)));
+        String blueNode = "mesh/m/virtualNode/blue_ns";
+        Snapshot blue = snapshots.snapshot(blueNode);
+        Snapshot front = snapshots.snapshot(FRONT);
+
+        served.admit(router("green"));
+        snapshots.changed();
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.snapshot(FRONT) != front);
+        assertThat(snapshots.snapshot(blueNode)).as("the same snapshot, not rebuilt and re-hashed").isSameAs(blue);
+    }
+
+    @Test
     void aBurstOfChangesIsOneBuild() throws Exception {
         ServedMesh served = mesh("blue");
         XdsSnapshots snapshots = start(served, config(Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofMillis(200)));
