@@ -41,8 +41,12 @@ public final class XdsSnapshots implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(XdsSnapshots.class);
 
-    /** What one group is served: the translated resources, the lingering clusters and when the change was made. */
-    record Served(EnvoyResources resources, Map<String, Long> lingeringUntil, Snapshot snapshot, long changedAt) {
+    /**
+     * What one group is served: the model it was translated from (null when unknown), the translated resources, the
+     * lingering clusters and when the change was made.
+     */
+    record Served(NodeModel model, EnvoyResources resources, Map<String, Long> lingeringUntil, Snapshot snapshot,
+            long changedAt) {
     }
 
     private final SimpleCache<String> cache = new SimpleCache<>(new NodeGroups());
@@ -143,6 +147,8 @@ public final class XdsSnapshots implements AutoCloseable {
     private void build(long changedAt) {
         long start = System.nanoTime();
         Map<String, EnvoyResources> desired = new LinkedHashMap<>();
+        Map<String, NodeModel> modelOf = new HashMap<>();
+        Set<String> unchanged = new java.util.HashSet<>();
         // A target's endpoints are the same for all its callers: computed once per build.
         Map<String, List<Endpoint>> endpointsByNode = new HashMap<>();
         NodeModels models = new NodeModels(served, target -> endpointsByNode.computeIfAbsent(
@@ -156,9 +162,9 @@ public final class XdsSnapshots implements AutoCloseable {
             String group = NodeGroups.virtualNode(mesh.getSpec().getAwsName(), node.getSpec().getAwsName());
             try {
                 NodeModel model = models.build(node, mesh);
-                desired.put(group, XdsTranslator.translate(model));
+                translate(group, model, false, desired, modelOf, unchanged);
                 if (proxyless.contains(NodeGroups.GRPC + group)) {
-                    desired.put(NodeGroups.GRPC + group, XdsTranslator.proxyless(model));
+                    translate(NodeGroups.GRPC + group, model, true, desired, modelOf, unchanged);
                 }
             } catch (RuntimeException e) {
                 // One node's failure must not hold back the others; its proxies keep their last configuration.
@@ -176,8 +182,11 @@ public final class XdsSnapshots implements AutoCloseable {
         long nextLinger = Long.MAX_VALUE;
         int pushed = 0;
         for (var entry : desired.entrySet()) {
+            if (unchanged.contains(entry.getKey())) {
+                continue;
+            }
             Served previous = current.get(entry.getKey());
-            Served next = withLinger(entry.getValue(), previous, now, changedAt);
+            Served next = withLinger(modelOf.get(entry.getKey()), entry.getValue(), previous, now, changedAt);
             if (!next.lingeringUntil().isEmpty()) {
                 nextLinger = Math.min(nextLinger, next.lingeringUntil().values().stream().min(Long::compare).get());
             }
@@ -186,8 +195,8 @@ public final class XdsSnapshots implements AutoCloseable {
                 cache.setSnapshot(entry.getKey(), next.snapshot());
                 pushed++;
             } else if (!previous.lingeringUntil().equals(next.lingeringUntil())) {
-                current.put(entry.getKey(), new Served(next.resources(), next.lingeringUntil(), previous.snapshot(),
-                        previous.changedAt()));
+                current.put(entry.getKey(), new Served(next.model(), next.resources(), next.lingeringUntil(),
+                        previous.snapshot(), previous.changedAt()));
             }
         }
         for (String gone : new ArrayList<>(current.keySet())) {
@@ -205,8 +214,24 @@ public final class XdsSnapshots implements AutoCloseable {
         }
     }
 
+    /**
+     * Translates a group's model unless it equals the one its served snapshot came from (and nothing lingers there):
+     * most changes concern a few nodes, and translating and hashing the others again would give the same snapshot.
+     */
+    private void translate(String group, NodeModel model, boolean grpc, Map<String, EnvoyResources> desired,
+            Map<String, NodeModel> modelOf, Set<String> unchanged) {
+        Served previous = current.get(group);
+        if (previous != null && model.equals(previous.model()) && previous.lingeringUntil().isEmpty()) {
+            desired.put(group, previous.resources());
+            unchanged.add(group);
+            return;
+        }
+        desired.put(group, grpc ? XdsTranslator.proxyless(model) : XdsTranslator.translate(model));
+        modelOf.put(group, model);
+    }
+
     /** The group's new snapshot: the translated resources plus the clusters (and endpoints) still lingering. */
-    private Served withLinger(EnvoyResources resources, Served previous, long now, long changedAt) {
+    private Served withLinger(NodeModel model, EnvoyResources resources, Served previous, long now, long changedAt) {
         Map<String, Cluster> clusters = new LinkedHashMap<>();
         resources.clusters().forEach(c -> clusters.put(c.getName(), c));
         Map<String, ClusterLoadAssignment> assignments = new LinkedHashMap<>();
@@ -238,7 +263,7 @@ public final class XdsSnapshots implements AutoCloseable {
                 ContentVersions.of(endpointList), resources.listeners(), ContentVersions.of(resources.listeners()),
                 resources.routes(), ContentVersions.of(resources.routes()), List.of(), ContentVersions.of(List.of()));
         // A build that only retires lingering clusters carries no user change (-1): no push latency is measured for it.
-        return new Served(resources, Map.copyOf(lingering), snapshot, changedAt);
+        return new Served(model, resources, Map.copyOf(lingering), snapshot, changedAt);
     }
 
     private static boolean sameVersions(Snapshot a, Snapshot b) {
