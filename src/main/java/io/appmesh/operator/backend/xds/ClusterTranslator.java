@@ -12,7 +12,8 @@ import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
 /**
  * Clusters: the local application behind each listener ({@code cds_ingress_…}, STATIC on 127.0.0.1, the listener's
  * connection pool as circuit breakers), each target node a caller reaches ({@code cds_egress_…}: EDS when the node
- * selects pods, LOGICAL_DNS on its hostname otherwise; the target listener's outlier detection and health check), and
+ * selects pods, LOGICAL_DNS on its hostname otherwise — STRICT_DNS with DNS {@code responseType: ENDPOINTS}, so that
+ * every address the name resolves to is an endpoint; the target listener's outlier detection and health check), and
  * the original-destination clusters of AWS endpoints and of an ALLOW_ALL mesh.
  */
 final class ClusterTranslator {
@@ -43,7 +44,7 @@ final class ClusterTranslator {
                 .setCircuitBreakers(AppMeshDefaults.circuitBreakers(null, null, null))
                 .setMetadata(Protos.aggregateStats("TargetVirtualNode", target.node()));
         if (target.hostname() != null) {
-            cluster.setType(Cluster.DiscoveryType.LOGICAL_DNS)
+            cluster.setType(target.dnsEndpoints() ? Cluster.DiscoveryType.STRICT_DNS : Cluster.DiscoveryType.LOGICAL_DNS)
                     .setLoadAssignment(EndpointTranslator.dns(name, target.hostname(), target));
         } else {
             cluster.setType(Cluster.DiscoveryType.EDS).setEdsClusterConfig(

@@ -185,12 +185,13 @@ public final class NodeModels {
     private TargetModel target(VirtualNode node, ListenerModel listener) {
         if (node.getSpec().getPodSelector() == null && node.getSpec().getServiceDiscovery() != null
                 && node.getSpec().getServiceDiscovery().getDns() != null) {
-            return new TargetModel(node.getSpec().getAwsName(), listener,
-                    node.getSpec().getServiceDiscovery().getDns().getHostname(), List.of());
+            var dns = node.getSpec().getServiceDiscovery().getDns();
+            return new TargetModel(node.getSpec().getAwsName(), listener, dns.getHostname(),
+                    "ENDPOINTS".equals(dns.getResponseType()), List.of());
         }
         List<String> ips = endpoints.apply(node).stream().filter(Endpoint::ready).map(Endpoint::ip).sorted().distinct()
                 .toList();
-        return new TargetModel(node.getSpec().getAwsName(), listener, null, ips);
+        return new TargetModel(node.getSpec().getAwsName(), listener, null, false, ips);
     }
 
     private Optional<VirtualNode> node(String namespace, String name) {
