@@ -13,12 +13,14 @@ import io.appmesh.operator.api.v1beta2.common.GatewayRouteHostnameMatch;
 import io.appmesh.operator.api.v1beta2.common.HTTPQueryParameters;
 import io.appmesh.operator.api.v1beta2.common.VirtualServiceReference;
 import io.appmesh.operator.api.v1beta2.gatewayroute.GRPCGatewayRoute;
+import io.appmesh.operator.api.v1beta2.gatewayroute.GRPCGatewayRouteMatch;
 import io.appmesh.operator.api.v1beta2.gatewayroute.GRPCGatewayRouteMetadata;
 import io.appmesh.operator.api.v1beta2.gatewayroute.GatewayRoute;
 import io.appmesh.operator.api.v1beta2.gatewayroute.GatewayRouteHostnameRewrite;
 import io.appmesh.operator.api.v1beta2.gatewayroute.GatewayRouteTarget;
 import io.appmesh.operator.api.v1beta2.gatewayroute.HTTPGatewayRoute;
 import io.appmesh.operator.api.v1beta2.gatewayroute.HTTPGatewayRouteHeader;
+import io.appmesh.operator.api.v1beta2.gatewayroute.HTTPGatewayRouteMatch;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGatewayConnectionPool;
@@ -77,8 +79,10 @@ public final class GatewayModels {
                 ? null
                 : gateway.getSpec().getLogging().getAccessLog().getFile();
         AccessLogModel accessLog = file == null ? null : NodeModels.accessLog(file.getPath(), file.getFormat());
+        // By name: the caller's list order of GatewayRoutes must not change the model (equal models are not rebuilt)
         return new GatewayModel(mesh.getSpec().getAwsName(), gateway.getSpec().getAwsName(), listeners, accessLog,
-                List.copyOf(models), List.copyOf(backends.values()));
+                List.copyOf(models),
+                backends.values().stream().sorted(Comparator.comparing(BackendModel::name)).toList());
     }
 
     /**
@@ -99,8 +103,8 @@ public final class GatewayModels {
         if (m.prefix() != null) {
             return m.prefix().length();
         }
-        // a gRPC service name is a prefix of the path too; a method name makes it exact
-        return m.grpcService() == null ? 0 : m.grpcService().length() + (m.grpcMethod() == null ? 0 : 1000);
+        // a gRPC service name is a prefix of the path too (gateway routes match no method)
+        return m.grpcService() == null ? 0 : m.grpcService().length();
     }
 
     private static int conditions(GatewayModel.Route r) {
@@ -123,12 +127,14 @@ public final class GatewayModels {
         return lookup.get(VirtualService.class, References.namespaceOf(ref.getNamespace(), route), ref.getName());
     }
 
+    /** The route's target, or null when it has no route or action (the CRD schema requires both). */
     private static GatewayRouteTarget target(GatewayRoute route) {
         var spec = route.getSpec();
         if (spec.getGrpcRoute() != null) {
-            return spec.getGrpcRoute().getAction().getTarget();
+            return spec.getGrpcRoute().getAction() == null ? null : spec.getGrpcRoute().getAction().getTarget();
         }
-        return (spec.getHttpRoute() != null ? spec.getHttpRoute() : spec.getHttp2Route()).getAction().getTarget();
+        HTTPGatewayRoute http = spec.getHttpRoute() != null ? spec.getHttpRoute() : spec.getHttp2Route();
+        return http == null || http.getAction() == null ? null : http.getAction().getTarget();
     }
 
     /** The route, or null when its target service is unknown (neither a resolvable reference nor an ARN). */
@@ -163,7 +169,7 @@ public final class GatewayModels {
 
     private static GatewayModel.Route http(String name, Protocol protocol, Long priority, HTTPGatewayRoute http,
             String service, Integer servicePort) {
-        var m = http.getMatch();
+        var m = Optional.ofNullable(http.getMatch()).orElseGet(HTTPGatewayRouteMatch::new);
         List<MatchModel.HeaderMatch> headers = new ArrayList<>();
         for (HTTPGatewayRouteHeader h : Optional.ofNullable(m.getHeaders()).orElse(List.of())) {
             headers.add(RouteModels.header(h.getName(), h.getMatch(), Boolean.TRUE.equals(h.getInvert())));
@@ -191,7 +197,7 @@ public final class GatewayModels {
 
     private static GatewayModel.Route grpc(String name, Long priority, GRPCGatewayRoute grpc, String service,
             Integer servicePort) {
-        var m = grpc.getMatch();
+        var m = Optional.ofNullable(grpc.getMatch()).orElseGet(GRPCGatewayRouteMatch::new);
         List<MatchModel.HeaderMatch> headers = new ArrayList<>();
         for (GRPCGatewayRouteMetadata h : Optional.ofNullable(m.getMetadata()).orElse(List.of())) {
             headers.add(RouteModels.header(h.getName(), RouteModels.metadata(h.getMatch()),
