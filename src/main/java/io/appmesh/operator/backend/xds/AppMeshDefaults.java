@@ -31,6 +31,10 @@ final class AppMeshDefaults {
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(300);
     /** Connect timeout of every cluster (App Mesh's DNS clusters show 1 s). */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    /** Connect timeout of a gateway's self-redirect cluster (App Mesh's dump). */
+    static final Duration SELF_REDIRECT_CONNECT_TIMEOUT = Duration.ofMillis(250);
+    /** The header naming the target service when a gateway route keeps the client's host (App Mesh's dump). */
+    static final String VIRTUAL_SERVICE_HEADER = "x-app-mesh-virtual-service";
     /** Every circuit-breaker threshold not set by a connection pool: 2^31-1, i.e. none. */
     static final long UNLIMITED = Integer.MAX_VALUE;
     /** Host re-selection attempts of every retry (other hosts preferred). */

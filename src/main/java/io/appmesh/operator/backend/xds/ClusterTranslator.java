@@ -93,7 +93,7 @@ final class ClusterTranslator {
         return hc.build();
     }
 
-    private static void http2(Cluster.Builder cluster) {
+    static void http2(Cluster.Builder cluster) {
         cluster.putTypedExtensionProtocolOptions("envoy.extensions.upstreams.http.v3.HttpProtocolOptions",
                 Protos.any(HttpProtocolOptions.newBuilder()
                         .setExplicitHttpConfig(HttpProtocolOptions.ExplicitHttpConfig.newBuilder()

@@ -118,7 +118,7 @@ final class ListenerTranslator {
                 .setTypedConfig(Protos.any(OriginalDst.getDefaultInstance())).build();
     }
 
-    private static Filter httpConnectionManager(String statPrefix, String routes, AccessLogModel accessLog) {
+    static Filter httpConnectionManager(String statPrefix, String routes, AccessLogModel accessLog) {
         HttpConnectionManager.Builder hcm = HttpConnectionManager.newBuilder().setStatPrefix(statPrefix)
                 .setCodecType(HttpConnectionManager.CodecType.AUTO)
                 .setRds(Rds.newBuilder().setConfigSource(Protos.ads()).setRouteConfigName(routes))

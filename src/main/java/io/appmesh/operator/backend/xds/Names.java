@@ -29,6 +29,20 @@ final class Names {
         return "cds_egress_" + mesh + "_mesh-allow-all";
     }
 
+    /** A virtual gateway's listener on one of its ports. */
+    static String gatewayListener(int port) {
+        return "lds_ingress_0.0.0.0_" + port;
+    }
+
+    /**
+     * The cluster through which a virtual gateway sends a matched request to its own egress listener; App Mesh's dump
+     * shows {@code _http_15001}, other protocols' names are inferred the same way.
+     */
+    static String selfRedirectCluster(String mesh, String gateway, Protocol protocol) {
+        return "cds_ingress_" + mesh + "_" + gateway + "_self_redirect_" + protocol.value() + "_"
+                + AppMeshDefaults.EGRESS_PORT;
+    }
+
     static String ingressRoutes(int port) {
         return "rds_ingress_http_" + port;
     }

@@ -98,7 +98,7 @@ final class RouteTranslator {
                 .setIdleTimeout(Protos.duration(idle == null ? AppMeshDefaults.IDLE_TIMEOUT : idle));
     }
 
-    private static RouteMatch match(RouteModel route) {
+    static RouteMatch match(RouteModel route) {
         MatchModel m = route.match();
         RouteMatch.Builder match = RouteMatch.newBuilder();
         if (m == null) {

@@ -118,7 +118,7 @@ public final class XdsTranslator {
                 List.copyOf(endpoints.values()));
     }
 
-    private static void target(NodeModel node, TargetModel target, Map<String, Cluster> clusters,
+    static void target(NodeModel node, TargetModel target, Map<String, Cluster> clusters,
             Map<String, ClusterLoadAssignment> endpoints) {
         Cluster cluster = ClusterTranslator.egress(node, target);
         clusters.putIfAbsent(cluster.getName(), cluster);

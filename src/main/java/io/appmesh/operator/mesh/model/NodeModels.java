@@ -71,18 +71,22 @@ public final class NodeModels {
             return null;
         }
         var file = logging.getAccessLog().getFile();
-        LoggingFormat format = file.getFormat();
+        return accessLog(file.getPath(), file.getFormat());
+    }
+
+    /** A file access log at {@code path} in {@code format} (null: Envoy's default); gateways' logs too. */
+    static AccessLogModel accessLog(String path, LoggingFormat format) {
         if (format != null && format.getText() != null) {
-            return new AccessLogModel(file.getPath(), format.getText(), Map.of());
+            return new AccessLogModel(path, format.getText(), Map.of());
         }
         if (format != null && format.getJson() != null && !format.getJson().isEmpty()) {
             Map<String, String> json = new LinkedHashMap<>();
             for (JSONKeyValue kv : format.getJson()) {
                 json.put(kv.getKey(), kv.getValue());
             }
-            return new AccessLogModel(file.getPath(), null, json);
+            return new AccessLogModel(path, null, json);
         }
-        return AccessLogModel.of(file.getPath());
+        return AccessLogModel.of(path);
     }
 
     /** Backend services by awsName (null: known by ARN only): explicit backends first, then the groups'. */
@@ -118,7 +122,8 @@ public final class NodeModels {
         return lookup.get(VirtualService.class, ns, ref.getName());
     }
 
-    private List<BackendModel.PortRoutes> provided(VirtualService service) {
+    /** Per port of the service's provider, the routes a caller of the service gets (empty: no known provider). */
+    List<BackendModel.PortRoutes> provided(VirtualService service) {
         var provider = service.getSpec().getProvider();
         if (provider != null && provider.getVirtualNode() != null && provider.getVirtualNode().getVirtualNodeRef() != null) {
             var ref = provider.getVirtualNode().getVirtualNodeRef();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.appmesh.operator.api.v1beta2.common.GRPCRouteMetadataMatchMethod;
 import io.appmesh.operator.api.v1beta2.common.HTTPQueryParameters;
 import io.appmesh.operator.api.v1beta2.common.HeaderMatchMethod;
 import io.appmesh.operator.api.v1beta2.virtualrouter.GRPCRoute;
@@ -91,17 +92,7 @@ final class RouteModels {
         String method = null;
         if (m != null) {
             for (GRPCRouteMetadata h : Optional.ofNullable(m.getMetadata()).orElse(List.of())) {
-                var mm = h.getMatch();
-                HeaderMatchMethod hm = null;
-                if (mm != null) {
-                    hm = new HeaderMatchMethod();
-                    hm.setExact(mm.getExact());
-                    hm.setPrefix(mm.getPrefix());
-                    hm.setSuffix(mm.getSuffix());
-                    hm.setRegex(mm.getRegex());
-                    hm.setRange(mm.getRange());
-                }
-                headers.add(header(h.getName(), hm, Boolean.TRUE.equals(h.getInvert())));
+                headers.add(header(h.getName(), metadata(h.getMatch()), Boolean.TRUE.equals(h.getInvert())));
             }
             service = m.getServiceName();
             method = m.getMethodName();
@@ -125,7 +116,21 @@ final class RouteModels {
                 targets(tcp.getAction().getWeightedTargets(), target), null, null, idle);
     }
 
-    private static MatchModel.HeaderMatch header(String name, HeaderMatchMethod m, boolean invert) {
+    /** A gRPC metadata match as the header match it is on the wire (null stays null: presence). */
+    static HeaderMatchMethod metadata(GRPCRouteMetadataMatchMethod mm) {
+        if (mm == null) {
+            return null;
+        }
+        HeaderMatchMethod hm = new HeaderMatchMethod();
+        hm.setExact(mm.getExact());
+        hm.setPrefix(mm.getPrefix());
+        hm.setSuffix(mm.getSuffix());
+        hm.setRegex(mm.getRegex());
+        hm.setRange(mm.getRange());
+        return hm;
+    }
+
+    static MatchModel.HeaderMatch header(String name, HeaderMatchMethod m, boolean invert) {
         if (m == null) {
             return new MatchModel.HeaderMatch(name, MatchModel.Kind.PRESENT, null, 0, 0, invert);
         } else if (m.getExact() != null) {

@@ -9,9 +9,12 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import io.appmesh.operator.api.v1beta2.gatewayroute.GatewayRoute;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.mesh.Endpoint;
+import io.appmesh.operator.mesh.model.GatewayModels;
 import io.appmesh.operator.mesh.model.NodeModel;
 import io.appmesh.operator.mesh.model.NodeModels;
 
@@ -41,6 +44,16 @@ public final class GoldenCases {
 
     static EnvoyResources translate(String caseName, String nodeName) throws IOException {
         return XdsTranslator.translate(model(XdsTranslatorTest.CASES.resolve(caseName), nodeName, e -> true));
+    }
+
+    /** What a golden case's VirtualGateway's Envoy gets, with every GatewayRoute of the case offered to it. */
+    static EnvoyResources gateway(String caseName, String gatewayName) throws IOException {
+        XdsTranslatorTest.Cluster cluster = read(XdsTranslatorTest.CASES.resolve(caseName));
+        VirtualGateway gateway = cluster.get(VirtualGateway.class, null, gatewayName)
+                .orElseThrow(() -> new IllegalArgumentException(caseName + ": no VirtualGateway " + gatewayName));
+        Mesh mesh = cluster.get(Mesh.class, null, gateway.getSpec().getMeshRef().getName()).orElseThrow();
+        return GatewayTranslator.translate(new GatewayModels(cluster, cluster::endpoints).build(gateway, mesh,
+                cluster.all(GatewayRoute.class)));
     }
 
     /**

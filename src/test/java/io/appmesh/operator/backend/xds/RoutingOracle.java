@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.TrafficDirection;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
@@ -136,9 +137,18 @@ final class RoutingOracle {
     }
 
     static Answer route(EnvoyResources resources, Request request) {
-        Listener listener = resources.listeners().stream()
-                .filter(l -> l.getTrafficDirection() == request.direction()).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + request.direction() + " listener"));
+        // The listener bound to the request's port takes it; else one with the original_dst listener filter, which
+        // iptables sends every port to (a sidecar's; a hand-built listener without an address stands for one). A
+        // gateway's listeners take their own port only.
+        List<Listener> candidates = resources.listeners().stream()
+                .filter(l -> l.getTrafficDirection() == request.direction()).toList();
+        Listener listener = candidates.stream()
+                .filter(l -> l.getAddress().getSocketAddress().getPortValue() == request.port()).findFirst()
+                .or(() -> candidates.stream().filter(l -> l.getListenerFiltersList().stream()
+                        .anyMatch(f -> f.getName().equals("envoy.filters.listener.original_dst")) || !l.hasAddress())
+                        .findFirst())
+                .orElseThrow(() -> new AssertionError("no " + request.direction() + " listener for port "
+                        + request.port()));
         FilterChain chain = filterChain(listener, request);
         if (chain == null) {
             return Answer.failed(Outcome.NO_FILTER_CHAIN, listener.getName(), null, null, null);
@@ -160,6 +170,57 @@ final class RoutingOracle {
             }
         }
         throw new UnsupportedOperationException("no HTTP connection manager or TCP proxy in " + chain.getName());
+    }
+
+    /**
+     * A request through a virtual gateway's two hops: the inbound request on a gateway port, then — when its route
+     * sends it to the gateway's own egress (a STATIC cluster on 127.0.0.1) — the same request as Envoy forwards it
+     * (prefix_rewrite, regex_rewrite, host_rewrite_literal and request_headers_to_add applied) on the egress listener.
+     *
+     * @param forwarded the rewritten request, or null when the first hop did not route to the gateway itself
+     * @param egress the second hop's answer, or null likewise
+     */
+    record GatewayAnswer(Answer ingress, Request forwarded, Answer egress) {
+    }
+
+    static GatewayAnswer gateway(EnvoyResources resources, Request request) {
+        Answer in = route(resources, request.inbound());
+        if (in.outcome() != Outcome.ROUTED || in.cluster() == null) {
+            return new GatewayAnswer(in, null, null);
+        }
+        Cluster cluster = resources.clusters().stream().filter(c -> c.getName().equals(in.cluster())).findFirst()
+                .orElseThrow(() -> new AssertionError("cluster " + in.cluster() + " not served"));
+        var address = cluster.getLoadAssignment().getEndpoints(0).getLbEndpoints(0).getEndpoint().getAddress()
+                .getSocketAddress();
+        if (cluster.getType() != Cluster.DiscoveryType.STATIC || !address.getAddress().equals("127.0.0.1")) {
+            return new GatewayAnswer(in, null, null);
+        }
+        RouteConfiguration config = resources.routes().stream().filter(r -> r.getName().equals(in.routeConfig()))
+                .findFirst().orElseThrow();
+        Route route = config.getVirtualHostsList().stream().filter(v -> v.getName().equals(in.virtualHost()))
+                .flatMap(v -> v.getRoutesList().stream()).filter(r -> r.getName().equals(in.route())).findFirst()
+                .orElseThrow();
+        RouteAction a = route.getRoute();
+        String path = request.path();
+        int q = path.indexOf('?');
+        String query = q < 0 ? "" : path.substring(q);
+        String bare = q < 0 ? path : path.substring(0, q);
+        if (!a.getPrefixRewrite().isEmpty()) {
+            if (!route.getMatch().hasPrefix()) {
+                throw new UnsupportedOperationException("prefix_rewrite on a non-prefix match: " + route.getName());
+            }
+            path = a.getPrefixRewrite() + path.substring(route.getMatch().getPrefix().length());
+        } else if (a.hasRegexRewrite()) {
+            path = bare.replaceAll(a.getRegexRewrite().getPattern().getRegex(), a.getRegexRewrite().getSubstitution())
+                    + query;
+        }
+        String authority = a.getHostRewriteLiteral().isEmpty() ? request.authority() : a.getHostRewriteLiteral();
+        Request forwarded = new Request(TrafficDirection.OUTBOUND, address.getPortValue(), null, authority, path,
+                request.headers());
+        for (var add : route.getRequestHeadersToAddList()) {
+            forwarded = forwarded.header(add.getHeader().getKey(), add.getHeader().getValue());
+        }
+        return new GatewayAnswer(in, forwarded, route(resources, forwarded));
     }
 
     // ---- filter chains

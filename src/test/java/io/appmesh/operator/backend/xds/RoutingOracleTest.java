@@ -456,6 +456,75 @@ class RoutingOracleTest {
                 .isEqualTo(egress(ns, "blue_" + ns, "http", 8080));
     }
 
+    /** howto-k8s-http-ingress-v2: each GatewayRoute of the walkthrough, through the gateway's two hops. */
+    @Test
+    void gatewayHttpIngress() throws IOException {
+        EnvoyResources gw = GoldenCases.gateway("gateway-http-ingress", "ingress-gw");
+        String ns = "howto";
+        String anyHost = "gateway.example.com";
+        String paths = "color-paths.howto.svc.cluster.local";
+
+        // prefix /paths → color-paths, the matched prefix rewritten to / (//red, merged to /red on the egress hop)
+        RoutingOracle.GatewayAnswer red = RoutingOracle.gateway(gw, Request.http(8088, anyHost, "/paths/red"));
+        assertThat(red.ingress().route()).isEqualTo("prefix-match_howto");
+        assertThat(red.ingress().cluster()).isEqualTo("cds_ingress_howto-mesh_ingress-gw_howto_self_redirect_http_15001");
+        assertThat(red.forwarded().authority()).isEqualTo(paths);
+        assertThat(red.forwarded().path()).isEqualTo("//red");
+        assertThat(red.egress().only()).isEqualTo(egress("howto-mesh", "red_" + ns, "http", 8080));
+        assertThat(RoutingOracle.gateway(gw, Request.http(8088, anyHost, "/paths/blue")).egress().only())
+                .isEqualTo(egress("howto-mesh", "blue_" + ns, "http", 8080));
+        // exact path /paths/green (priority 0) beats the /paths prefix
+        RoutingOracle.GatewayAnswer green = RoutingOracle.gateway(gw, Request.http(8088, anyHost, "/paths/green"));
+        assertThat(green.ingress().route()).isEqualTo("path-match_howto");
+        assertThat(green.egress().only()).isEqualTo(egress("howto-mesh", "green_" + ns, "http", 8080));
+        // header color_header: yellow → color-yellow
+        assertThat(RoutingOracle.gateway(gw, Request.http(8088, anyHost, "/").header("color_header", "yellow"))
+                .egress().only()).isEqualTo(egress("howto-mesh", "yellow_" + ns, "http", 8080));
+        // query color_type=white under /query → color-white
+        RoutingOracle.GatewayAnswer query = RoutingOracle.gateway(gw,
+                Request.http(8088, anyHost, "/query?color_type=white"));
+        assertThat(query.ingress().route()).isEqualTo("query-match_howto");
+        assertThat(query.egress().only()).isEqualTo(egress("howto-mesh", "white_" + ns, "http", 8080));
+        // path rewrite: /rewrite/path/blue becomes /blue on color-paths
+        RoutingOracle.GatewayAnswer rewritten = RoutingOracle.gateway(gw,
+                Request.http(8088, anyHost, "/rewrite/path/blue"));
+        assertThat(rewritten.forwarded().path()).isEqualTo("/blue");
+        assertThat(rewritten.egress().only()).isEqualTo(egress("howto-mesh", "blue_" + ns, "http", 8080));
+        // prefix rewrite: /test/ becomes /red/ on color-paths
+        RoutingOracle.GatewayAnswer prefixed = RoutingOracle.gateway(gw, Request.http(8088, anyHost, "/test/"));
+        assertThat(prefixed.forwarded().path()).isEqualTo("/red/");
+        assertThat(prefixed.egress().only()).isEqualTo(egress("howto-mesh", "red_" + ns, "http", 8080));
+        // any other GET → color-white (method match); a POST matches no route
+        assertThat(RoutingOracle.gateway(gw, Request.http(8088, anyHost, "/")).egress().only())
+                .isEqualTo(egress("howto-mesh", "white_" + ns, "http", 8080));
+        assertThat(RoutingOracle.gateway(gw, Request.http(8088, anyHost, "/").method("POST")).ingress().outcome())
+                .isEqualTo(Outcome.NO_ROUTE);
+    }
+
+    /** howto-k8s-ingress-gateway: /paths/<color> and /headers with color_header through the gateway. */
+    @Test
+    void gatewayIngress() throws IOException {
+        EnvoyResources gw = GoldenCases.gateway("gateway-ingress", "ingress-gw");
+        String host = "gateway.example.com";
+        assertThat(RoutingOracle.gateway(gw, Request.http(8088, host, "/paths/red")).egress().only())
+                .isEqualTo(egress("howto-mesh", "red_howto", "http", 8080));
+        assertThat(RoutingOracle.gateway(gw, Request.http(8088, host, "/paths/yellow")).egress().only())
+                .isEqualTo(egress("howto-mesh", "yellow_howto", "http", 8080));
+        RoutingOracle.GatewayAnswer blue = RoutingOracle.gateway(gw,
+                Request.http(8088, host, "/headers").header("color_header", "blue"));
+        assertThat(blue.forwarded().authority()).isEqualTo("color-headers.howto.svc.cluster.local");
+        assertThat(blue.egress().only()).isEqualTo(egress("howto-mesh", "blue_howto", "http", 8080));
+        assertThat(RoutingOracle.gateway(gw, Request.http(8088, host, "/headers").header("color_header", "redish"))
+                .egress().only()).isEqualTo(egress("howto-mesh", "red_howto", "http", 8080));
+        assertThat(RoutingOracle.gateway(gw, Request.http(8088, host, "/headers")).egress().only())
+                .isEqualTo(egress("howto-mesh", "white_howto", "http", 8080));
+        // nothing listens on another port; an unmatched path gets 404 from the first hop
+        assertThatThrownBy(() -> RoutingOracle.gateway(gw, Request.http(9090, host, "/paths/red")))
+                .isInstanceOf(AssertionError.class);
+        assertThat(RoutingOracle.gateway(gw, Request.http(8088, host, "/other")).ingress().outcome())
+                .isEqualTo(Outcome.NO_ROUTE);
+    }
+
     private static List<String> endpointIps(EnvoyResources resources, String cluster) {
         return resources.endpoints().stream().filter(e -> e.getClusterName().equals(cluster))
                 .flatMap(e -> e.getEndpointsList().stream()).flatMap(l -> l.getLbEndpointsList().stream())

@@ -25,7 +25,9 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 
 import io.appmesh.operator.api.v1beta2.backendgroup.BackendGroup;
+import io.appmesh.operator.api.v1beta2.gatewayroute.GatewayRoute;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
@@ -33,6 +35,8 @@ import io.appmesh.operator.mesh.Endpoint;
 import io.appmesh.operator.mesh.Lookup;
 import io.appmesh.operator.mesh.NodePods;
 import io.appmesh.operator.mesh.PodEndpoints;
+import io.appmesh.operator.mesh.model.GatewayModel;
+import io.appmesh.operator.mesh.model.GatewayModels;
 import io.appmesh.operator.mesh.model.NodeModel;
 import io.appmesh.operator.mesh.model.NodeModels;
 import io.appmesh.operator.testing.CaseFolders;
@@ -47,7 +51,9 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  * awsName the webhooks default) and, for every VirtualNode, {@code out-<node>.yaml}: the Envoy resources its proxy
  * gets (listeners, routes, clusters, endpoints; protobuf JSON mapping). A VirtualNode with at least one HTTP, HTTP/2
  * or gRPC backend also has {@code out-<node>.proxyless.yaml}: what a proxyless gRPC client of that node gets
- * ({@link XdsTranslator#proxyless}); every case has them, so the rule needs no opt-in. Every resource of both must
+ * ({@link XdsTranslator#proxyless}); every case has them, so the rule needs no opt-in. Every VirtualGateway (its
+ * GatewayRoutes in the in-files too, attached by the virtualGatewayRef the webhook defaults) has
+ * {@code out-<gateway>.gateway.yaml}: what its Envoy gets ({@link GatewayTranslator}; translated, not served yet). Every resource of both must
  * also pass Envoy's validation rules ({@link PgvChecker}) and the cross-resource checks Envoy makes
  * ({@link ReferenceChecker}). Other files, and outputs no node produces, fail the case.
  * {@code -Dxds.golden.update=true} rewrites the outputs (and deletes stale ones) for review.
@@ -92,6 +98,13 @@ class XdsTranslatorTest {
             if (!proxyless.listeners().isEmpty()) {
                 compare(dir, "out-" + name + ".proxyless.yaml", proxyless, outputs, failures);
             }
+        }
+        GatewayModels gateways = new GatewayModels(cluster, cluster::endpoints);
+        for (VirtualGateway gateway : cluster.all(VirtualGateway.class)) {
+            Mesh mesh = cluster.get(Mesh.class, null, gateway.getSpec().getMeshRef().getName()).orElseThrow();
+            GatewayModel model = gateways.build(gateway, mesh, cluster.all(GatewayRoute.class));
+            compare(dir, "out-" + gateway.getMetadata().getName() + ".gateway.yaml", GatewayTranslator.translate(model),
+                    outputs, failures);
         }
         for (String stale : outputs) {
             if (UPDATE) {
@@ -158,7 +171,8 @@ class XdsTranslatorTest {
         private final List<Pod> pods = new ArrayList<>();
         private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of("Mesh", Mesh.class,
                 "VirtualNode", VirtualNode.class, "VirtualService", VirtualService.class, "VirtualRouter",
-                VirtualRouter.class, "BackendGroup", BackendGroup.class);
+                VirtualRouter.class, "BackendGroup", BackendGroup.class, "VirtualGateway", VirtualGateway.class,
+                "GatewayRoute", GatewayRoute.class);
 
         void read(Path file) throws IOException {
             for (JsonNode doc : YamlDocuments.read(file)) {
