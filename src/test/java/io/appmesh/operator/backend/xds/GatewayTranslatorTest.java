@@ -31,7 +31,7 @@ class GatewayTranslatorTest {
     private static final String GRPC_SVC = "grpc.ns.svc.cluster.local";
 
     private static TargetModel node(String name, int port, Protocol protocol) {
-        return new TargetModel(name, new ListenerModel(port, protocol, null, null, null, null, null), null,
+        return new TargetModel(name, new ListenerModel(port, protocol, null, null, null, null, null), null, false,
                 List.of("10.0.0.1"));
     }
 
