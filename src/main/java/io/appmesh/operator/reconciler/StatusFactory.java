@@ -163,30 +163,34 @@ public final class StatusFactory {
     }
 
     /** The message of the object's {@code ConfigRejected} condition, or null. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static String configRejection(HasMetadata resource) {
+        AppMeshCondition condition = condition(resource, CONFIG_REJECTED);
+        return condition == null ? null : condition.getMessage();
+    }
+
+    /** The object's condition of that type, or null (also for an object without a status). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static AppMeshCondition condition(HasMetadata resource, String type) {
         Shape shape = SHAPES.get(resource.getClass());
         Object status = resource instanceof CustomResource<?, ?> custom ? custom.getStatus() : null;
-        if (shape == null || status == null || shape.conditions().apply(status) == null) {
-            return null;
-        }
-        return ((List<? extends AppMeshCondition>) shape.conditions().apply(status)).stream()
-                .filter(c -> CONFIG_REJECTED.equals(c.getType())).map(AppMeshCondition::getMessage).findFirst()
-                .orElse(null);
+        List<? extends AppMeshCondition> conditions = shape == null || status == null
+                ? null
+                : (List<? extends AppMeshCondition>) shape.conditions().apply(status);
+        return conditions == null
+                ? null
+                : conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static boolean activeAt(HasMetadata resource, boolean currentGeneration) {
         Shape shape = SHAPES.get(resource.getClass());
-        Object status = resource instanceof CustomResource<?, ?> custom ? custom.getStatus() : null;
-        if (shape == null || status == null) {
+        AppMeshCondition active = shape == null ? null : condition(resource, shape.type());
+        if (active == null || !"True".equals(active.getStatus())) {
             return false;
         }
-        List<? extends AppMeshCondition> conditions = (List<? extends AppMeshCondition>) shape.conditions().apply(status);
-        boolean active = conditions != null && conditions.stream()
-                .anyMatch(c -> shape.type().equals(c.getType()) && "True".equals(c.getStatus()));
-        return active && (!currentGeneration || !shape.observesGeneration()
-                || Objects.equals(shape.observed().apply(status), resource.getMetadata().getGeneration()));
+        Object status = ((CustomResource<?, ?>) resource).getStatus();
+        return !currentGeneration || !shape.observesGeneration()
+                || Objects.equals(shape.observed().apply(status), resource.getMetadata().getGeneration());
     }
 
     /** Sets, keeps or drops the {@code ConfigRejected} condition after a pass that reached the backend. */

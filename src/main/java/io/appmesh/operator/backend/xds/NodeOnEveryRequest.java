@@ -1,5 +1,9 @@
 package io.appmesh.operator.backend.xds;
 
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
 import io.envoyproxy.envoy.config.core.v3.Node;
 import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc.AggregatedDiscoveryServiceImplBase;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryRequest;
@@ -24,45 +28,29 @@ final class NodeOnEveryRequest extends AggregatedDiscoveryServiceImplBase {
 
     @Override
     public StreamObserver<DiscoveryRequest> streamAggregatedResources(StreamObserver<DiscoveryResponse> responses) {
-        StreamObserver<DiscoveryRequest> requests = delegate.streamAggregatedResources(responses);
-        return new StreamObserver<>() {
-            private Node node;
-
-            @Override
-            public void onNext(DiscoveryRequest request) {
-                if (request.hasNode()) {
-                    node = request.getNode();
-                } else if (node != null) {
-                    request = request.toBuilder().setNode(node).build();
-                }
-                requests.onNext(request);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                requests.onError(t);
-            }
-
-            @Override
-            public void onCompleted() {
-                requests.onCompleted();
-            }
-        };
+        return withStreamNode(delegate.streamAggregatedResources(responses), DiscoveryRequest::hasNode,
+                DiscoveryRequest::getNode, (request, node) -> request.toBuilder().setNode(node).build());
     }
 
     @Override
     public StreamObserver<DeltaDiscoveryRequest> deltaAggregatedResources(
             StreamObserver<DeltaDiscoveryResponse> responses) {
-        StreamObserver<DeltaDiscoveryRequest> requests = delegate.deltaAggregatedResources(responses);
+        return withStreamNode(delegate.deltaAggregatedResources(responses), DeltaDiscoveryRequest::hasNode,
+                DeltaDiscoveryRequest::getNode, (request, node) -> request.toBuilder().setNode(node).build());
+    }
+
+    /** Hands each request on to {@code requests}, with the stream's node (its first request's) when it has none. */
+    private static <T> StreamObserver<T> withStreamNode(StreamObserver<T> requests, Predicate<T> hasNode,
+            Function<T, Node> node, BiFunction<T, Node, T> withNode) {
         return new StreamObserver<>() {
-            private Node node;
+            private Node streamNode;
 
             @Override
-            public void onNext(DeltaDiscoveryRequest request) {
-                if (request.hasNode()) {
-                    node = request.getNode();
-                } else if (node != null) {
-                    request = request.toBuilder().setNode(node).build();
+            public void onNext(T request) {
+                if (hasNode.test(request)) {
+                    streamNode = node.apply(request);
+                } else if (streamNode != null) {
+                    request = withNode.apply(request, streamNode);
                 }
                 requests.onNext(request);
             }

@@ -32,7 +32,7 @@ public final class XdsMetrics {
                 .register(registry);
     }
 
-    void built(long nanos, int groups, int changed) {
+    void built(long nanos, int changed) {
         build.record(nanos, TimeUnit.NANOSECONDS);
         Counter.builder("appmesh_xds_snapshots_changed_total")
                 .description("snapshots handed to the cache because their content changed").register(registry)

@@ -91,10 +91,6 @@ public final class XdsSnapshots implements AutoCloseable {
         }
     }
 
-    public boolean started() {
-        return started;
-    }
-
     /** Something the snapshots depend on changed: build after the debounce. */
     public synchronized void changed() {
         if (!started) {
@@ -207,7 +203,7 @@ public final class XdsSnapshots implements AutoCloseable {
                 cache.clearSnapshot(gone);
             }
         }
-        metrics.built(System.nanoTime() - start, desired.size(), pushed);
+        metrics.built(System.nanoTime() - start, pushed);
         if (nextLinger != Long.MAX_VALUE) {
             executor.schedule(() -> build(-1), Math.max(0, nextLinger - System.nanoTime()) + 1_000_000,
                     TimeUnit.NANOSECONDS);

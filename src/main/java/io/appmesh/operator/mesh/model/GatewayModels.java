@@ -235,24 +235,10 @@ public final class GatewayModels {
                 healthCheck(l.getHealthCheck()));
     }
 
-    /** The pool of the listener's protocol (the other protocols' pools do not apply to it). */
     private static ListenerModel.ConnectionPool pool(VirtualGatewayConnectionPool pool, Protocol protocol) {
-        if (pool == null) {
-            return null;
-        }
-        return switch (protocol) {
-            case HTTP -> pool.getHttp() == null
-                    ? null
-                    : new ListenerModel.ConnectionPool(pool.getHttp().getMaxConnections(),
-                            pool.getHttp().getMaxPendingRequests(), null);
-            case HTTP2 -> pool.getHttp2() == null
-                    ? null
-                    : new ListenerModel.ConnectionPool(null, null, pool.getHttp2().getMaxRequests());
-            case GRPC -> pool.getGrpc() == null
-                    ? null
-                    : new ListenerModel.ConnectionPool(null, null, pool.getGrpc().getMaxRequests());
-            case TCP -> null;
-        };
+        return pool == null
+                ? null
+                : ListenerModels.pool(protocol, pool.getHttp(), pool.getHttp2(), pool.getGrpc(), null);
     }
 
     private static ListenerModel.HealthCheck healthCheck(VirtualGatewayHealthCheckPolicy h) {

@@ -3,11 +3,15 @@ package io.appmesh.operator.mesh.model;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.appmesh.operator.api.v1beta2.common.GRPCConnectionPool;
+import io.appmesh.operator.api.v1beta2.common.HTTP2ConnectionPool;
+import io.appmesh.operator.api.v1beta2.common.HTTPConnectionPool;
 import io.appmesh.operator.api.v1beta2.common.HTTPTimeout;
 import io.appmesh.operator.api.v1beta2.virtualnode.HealthCheckPolicy;
 import io.appmesh.operator.api.v1beta2.virtualnode.Listener;
 import io.appmesh.operator.api.v1beta2.virtualnode.ListenerTimeout;
 import io.appmesh.operator.api.v1beta2.virtualnode.OutlierDetection;
+import io.appmesh.operator.api.v1beta2.virtualnode.TCPConnectionPool;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNodeConnectionPool;
 
 /** A VirtualNode {@link Listener} as a {@link ListenerModel}: the settings of the listener's protocol only. */
@@ -52,23 +56,22 @@ final class ListenerModels {
     }
 
     private static ListenerModel.ConnectionPool pool(VirtualNodeConnectionPool pool, Protocol protocol) {
-        if (pool == null) {
-            return null;
-        }
+        return pool == null ? null : pool(protocol, pool.getHttp(), pool.getHttp2(), pool.getGrpc(), pool.getTcp());
+    }
+
+    /**
+     * The pool of the listener's protocol (the other protocols' pools do not apply to it); shared by virtual node and
+     * virtual gateway listeners, whose pools differ only in the TCP one (gateways have none).
+     */
+    static ListenerModel.ConnectionPool pool(Protocol protocol, HTTPConnectionPool http, HTTP2ConnectionPool http2,
+            GRPCConnectionPool grpc, TCPConnectionPool tcp) {
         return switch (protocol) {
-            case HTTP -> pool.getHttp() == null
+            case HTTP -> http == null
                     ? null
-                    : new ListenerModel.ConnectionPool(pool.getHttp().getMaxConnections(),
-                            pool.getHttp().getMaxPendingRequests(), null);
-            case HTTP2 -> pool.getHttp2() == null
-                    ? null
-                    : new ListenerModel.ConnectionPool(null, null, pool.getHttp2().getMaxRequests());
-            case GRPC -> pool.getGrpc() == null
-                    ? null
-                    : new ListenerModel.ConnectionPool(null, null, pool.getGrpc().getMaxRequests());
-            case TCP -> pool.getTcp() == null
-                    ? null
-                    : new ListenerModel.ConnectionPool(pool.getTcp().getMaxConnections(), null, null);
+                    : new ListenerModel.ConnectionPool(http.getMaxConnections(), http.getMaxPendingRequests(), null);
+            case HTTP2 -> http2 == null ? null : new ListenerModel.ConnectionPool(null, null, http2.getMaxRequests());
+            case GRPC -> grpc == null ? null : new ListenerModel.ConnectionPool(null, null, grpc.getMaxRequests());
+            case TCP -> tcp == null ? null : new ListenerModel.ConnectionPool(tcp.getMaxConnections(), null, null);
         };
     }
 

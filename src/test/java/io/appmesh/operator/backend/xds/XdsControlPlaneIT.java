@@ -19,6 +19,7 @@ import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
+import io.appmesh.operator.reconciler.StatusFactory;
 import io.appmesh.operator.testing.Fixtures;
 import io.appmesh.operator.testing.Manifests;
 import io.appmesh.operator.testing.ScenarioTest;
@@ -171,8 +172,7 @@ class XdsControlPlaneIT extends ScenarioTest {
                     }));
             assertThat(condition(manifests.get(VirtualRouter.class, "xds", "color"), "VirtualRouterActive").getStatus())
                     .isEqualTo("True");
-            assertThat(front.next(NOTHING)).as("nothing pushed for a refused router").satisfies(r -> assertThat(r)
-                    .as("%s", r == null ? null : r.getTypeUrl()).isNull());
+            assertNothingPushed(front, "a refused router");
 
             // A route to a node that does not exist stops at the reconciler; the proxy keeps the last good routes.
             updateRouter(ROUTER_TO_MISSING_NODE);
@@ -181,8 +181,7 @@ class XdsControlPlaneIT extends ScenarioTest {
                         assertThat(c.getStatus()).isEqualTo("False");
                         assertThat(c.getReason()).isEqualTo("VirtualNodeNotFound");
                     }));
-            assertThat(front.next(NOTHING)).as("nothing pushed for a route to a missing node").satisfies(r -> assertThat(r)
-                    .as("%s", r == null ? null : r.getTypeUrl()).isNull());
+            assertNothingPushed(front, "a route to a missing node");
             updateRouter(ROUTER_WITH_RED);
             await().atMost(CONVERGED).untilAsserted(() -> assertThat(condition(manifests.get(VirtualRouter.class, "xds",
                     "color"), "VirtualRouterActive").getStatus()).isEqualTo("True"));
@@ -219,6 +218,12 @@ class XdsControlPlaneIT extends ScenarioTest {
             assertThat(again.next(NOTHING)).isNull();
         }
         assertThat(XdsTestEnvironment.AWS_REQUESTS.get()).as("AWS calls").isZero();
+    }
+
+    private static void assertNothingPushed(AdsClient proxy, String why) throws InterruptedException {
+        DiscoveryResponse pushed = proxy.next(NOTHING);
+        assertThat(pushed).as("nothing pushed for %s; got %s", why, pushed == null ? null : pushed.getTypeUrl())
+                .isNull();
     }
 
     /** Acknowledges every push until none comes for a while; the EDS names the proxy then subscribes to. */
@@ -262,20 +267,7 @@ class XdsControlPlaneIT extends ScenarioTest {
     }
 
     private static AppMeshCondition condition(io.fabric8.kubernetes.client.CustomResource<?, ?> object, String type) {
-        Object status = object.getStatus();
-        if (status == null) {
-            return null;
-        }
-        try {
-            @SuppressWarnings("unchecked")
-            List<? extends AppMeshCondition> conditions = (List<? extends AppMeshCondition>) status.getClass()
-                    .getMethod("getConditions").invoke(status);
-            return conditions == null
-                    ? null
-                    : conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return StatusFactory.condition(object, type);
     }
 
     private List<String> warnings(String reason) {
