@@ -40,4 +40,46 @@ public interface XdsConfig {
      */
     @WithDefault("false")
     boolean configDump();
+
+    /** TLS on the ADS port; the serving certificate is the webhook's (the same Service name). */
+    Tls tls();
+
+    /**
+     * Require a projected ServiceAccount token ({@code authorization: Bearer}, audience {@link #tokenAudience()}),
+     * checked with a TokenReview, from every ADS stream, and serve a node only to the pods it selects. Off only for
+     * tests and benchmarks that speak to the server without a pod identity.
+     */
+    @WithDefault("true")
+    boolean authenticate();
+
+    /** The audience of the projected token the injector mounts into Envoy, and the one the server accepts. */
+    @WithDefault("appmesh-xds")
+    String tokenAudience();
+
+    /** Lifetime of that token (the kubelet refreshes it at 80 %; Kubernetes' minimum is 600). */
+    @WithDefault("3600")
+    long tokenExpirationSeconds();
+
+    /** Where injected Envoys reach this server: the operator's Service, its {@code grpc-xds} port. */
+    @WithDefault("appmesh-operator.appmesh-system.svc:15010")
+    String serviceAddress();
+
+    interface Tls {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("/tmp/k8s-webhook-server/serving-certs/tls.crt")
+        String certFile();
+
+        @WithDefault("/tmp/k8s-webhook-server/serving-certs/tls.key")
+        String keyFile();
+
+        /**
+         * The CA Envoys trust for this server (cert-manager writes {@code ca.crt} into the Secret); when the file does
+         * not exist, the last certificate of {@link #certFile()} (a self-signed or OLM-issued certificate).
+         */
+        @WithDefault("/tmp/k8s-webhook-server/serving-certs/ca.crt")
+        String caFile();
+    }
 }
