@@ -8,7 +8,9 @@ import io.envoyproxy.envoy.config.core.v3.Node;
  * {@code mesh/<mesh>/virtualNode/<node>} (the injected {@code APPMESH_RESOURCE_ARN}); every pod of a virtual node gets
  * the same configuration, so snapshots are kept per virtual node and keyed by {@code node.cluster}, falling back to
  * {@code node.id} for a client that sets only that. A proxyless gRPC client of the same virtual node needs other
- * resources (API listeners, no sidecar listeners), so its group is the same name under {@code grpc/}.
+ * resources (API listeners, no sidecar listeners), so its group is the same name under {@code grpc/}. A virtual
+ * gateway's Envoy announces {@code mesh/<mesh>/virtualGateway/<gateway>} the same way (the injector's
+ * {@code APPMESH_RESOURCE_ARN} for gateway pods) and gets that gateway's snapshot.
  */
 public final class NodeGroups implements NodeGroup<String> {
 
@@ -27,5 +29,10 @@ public final class NodeGroups implements NodeGroup<String> {
     /** The group (and App Mesh resource name) of a virtual node. */
     public static String virtualNode(String meshAwsName, String nodeAwsName) {
         return "mesh/" + meshAwsName + "/virtualNode/" + nodeAwsName;
+    }
+
+    /** The group (and App Mesh resource name) of a virtual gateway. */
+    public static String virtualGateway(String meshAwsName, String gatewayAwsName) {
+        return "mesh/" + meshAwsName + "/virtualGateway/" + gatewayAwsName;
     }
 }

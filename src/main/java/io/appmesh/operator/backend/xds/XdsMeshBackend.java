@@ -107,22 +107,30 @@ public class XdsMeshBackend implements MeshBackend {
 
     @Override
     public BackendState syncVirtualRouter(Resolved<VirtualRouter> router) {
-        checkRegexes(router.resource());
+        checkRegexes(router.resource().getSpec().getRoutes(), "spec.routes");
         plane.admit(router.resource());
         return new BackendState(null, true);
     }
 
-    /** Envoy compiles every regex with RE2 and refuses the whole resource on one it cannot compile. */
-    static void checkRegexes(VirtualRouter router) {
-        JsonNode routes = SERIALIZATION.convertValue(router.getSpec(), JsonNode.class).path("routes");
+    /**
+     * Envoy compiles every regex with RE2 and refuses the whole resource on one it cannot compile (a router's routes
+     * and a gateway's routes both end up in one RouteConfiguration with others' routes).
+     *
+     * @param routes the part of a spec holding route matches: every {@code regex} field below it is checked
+     * @param path where that part is in the object, for the message
+     */
+    static void checkRegexes(Object routes, String path) {
+        if (routes == null) {
+            return;
+        }
         List<String> invalid = new ArrayList<>();
-        walk(routes, (path, regex) -> {
+        walk(SERIALIZATION.convertValue(routes, JsonNode.class), (at, regex) -> {
             try {
                 com.google.re2j.Pattern.compile(regex);
             } catch (PatternSyntaxException e) {
-                invalid.add(path + " " + e.getMessage());
+                invalid.add(at + " " + e.getMessage());
             }
-        }, "spec.routes");
+        }, path);
         if (!invalid.isEmpty()) {
             throw new BackendException("InvalidRegex",
                     "a regex Envoy (RE2) cannot compile: " + String.join("; ", invalid), null, false);
@@ -152,29 +160,29 @@ public class XdsMeshBackend implements MeshBackend {
 
     @Override
     public BackendState syncVirtualGateway(Resolved<VirtualGateway> gateway) {
-        throw notYet("VirtualGateway");
+        plane.admit(gateway.resource());
+        return new BackendState(null, true);
     }
 
     @Override
     public void delete(MeshScope mesh, VirtualGateway gateway, boolean recorded) {
-        // Never admitted (see syncVirtualGateway): nothing to remove.
+        plane.remove(gateway.getKind(), gateway.getMetadata().getNamespace(), gateway.getMetadata().getName());
     }
 
+    /**
+     * The reconciler has resolved the route's gateway and target services (a missing or inactive target refuses it
+     * there, as with AWS); what is left is what Envoy itself would refuse.
+     */
     @Override
     public BackendState syncGatewayRoute(Resolved<GatewayRoute> route, String virtualGatewayName) {
-        throw notYet("GatewayRoute");
+        checkRegexes(route.resource().getSpec(), "spec");
+        plane.admit(route.resource());
+        return new BackendState(null, true);
     }
 
     @Override
     public void delete(MeshScope mesh, String virtualGatewayName, GatewayRoute route, boolean recorded) {
-        // Never admitted: nothing to remove.
-    }
-
-    /** Gateways are translated by the next slice; until then they are refused visibly rather than shown Active. */
-    private static BackendException notYet(String kind) {
-        return new BackendException("NotServedByXds", kind
-                + "s are not served by the xds backend yet: their proxies get no configuration from this operator",
-                null, false);
+        plane.remove(route.getKind(), route.getMetadata().getNamespace(), route.getMetadata().getName());
     }
 
     @Override

@@ -12,13 +12,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import io.appmesh.operator.api.v1beta2.gatewayroute.GatewayRoute;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.config.XdsConfig;
 import io.appmesh.operator.mesh.Endpoint;
+import io.appmesh.operator.mesh.model.GatewayModel;
+import io.appmesh.operator.mesh.model.GatewayModels;
 import io.appmesh.operator.mesh.model.NodeModel;
 import io.appmesh.operator.mesh.model.NodeModels;
 import io.envoyproxy.controlplane.cache.v3.SimpleCache;
@@ -27,7 +32,7 @@ import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 
 /**
- * Turns the {@link ServedMesh} into one xDS snapshot per virtual node and hands them to java-control-plane's cache,
+ * Turns the {@link ServedMesh} into one xDS snapshot per virtual node and per virtual gateway and hands them to java-control-plane's cache,
  * which answers the proxies. Builds are debounced (a burst of changes — a rollout, an {@code kubectl apply} of many
  * objects — gives one build: {@code appmesh.xds.debounce} quiet, at most {@code appmesh.xds.debounce-max} after the
  * first change) and run one at a time on a single thread. A snapshot is handed over only when its content changed;
@@ -42,10 +47,10 @@ public final class XdsSnapshots implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(XdsSnapshots.class);
 
     /**
-     * What one group is served: the model it was translated from (null when unknown), the translated resources, the
-     * lingering clusters and when the change was made.
+     * What one group is served: the model it was translated from (a {@link NodeModel} or a {@link GatewayModel}; null
+     * when unknown), the translated resources, the lingering clusters and when the change was made.
      */
-    record Served(NodeModel model, EnvoyResources resources, Map<String, Long> lingeringUntil, Snapshot snapshot,
+    record Served(Record model, EnvoyResources resources, Map<String, Long> lingeringUntil, Snapshot snapshot,
             long changedAt) {
     }
 
@@ -143,12 +148,13 @@ public final class XdsSnapshots implements AutoCloseable {
     private void build(long changedAt) {
         long start = System.nanoTime();
         Map<String, EnvoyResources> desired = new LinkedHashMap<>();
-        Map<String, NodeModel> modelOf = new HashMap<>();
+        Map<String, Record> modelOf = new HashMap<>();
         Set<String> unchanged = new java.util.HashSet<>();
         // A target's endpoints are the same for all its callers: computed once per build.
         Map<String, List<Endpoint>> endpointsByNode = new HashMap<>();
-        NodeModels models = new NodeModels(served, target -> endpointsByNode.computeIfAbsent(
-                target.getMetadata().getNamespace() + "/" + target.getMetadata().getName(), k -> endpoints.apply(target)));
+        Function<VirtualNode, List<Endpoint>> memo = target -> endpointsByNode.computeIfAbsent(
+                target.getMetadata().getNamespace() + "/" + target.getMetadata().getName(), k -> endpoints.apply(target));
+        NodeModels models = new NodeModels(served, memo);
         for (VirtualNode node : served.all(VirtualNode.class)) {
             String meshName = node.getSpec().getMeshRef() == null ? null : node.getSpec().getMeshRef().getName();
             Mesh mesh = meshName == null ? null : served.get(Mesh.class, null, meshName).orElse(null);
@@ -158,9 +164,10 @@ public final class XdsSnapshots implements AutoCloseable {
             String group = NodeGroups.virtualNode(mesh.getSpec().getAwsName(), node.getSpec().getAwsName());
             try {
                 NodeModel model = models.build(node, mesh);
-                translate(group, model, false, desired, modelOf, unchanged);
+                translate(group, model, () -> XdsTranslator.translate(model), desired, modelOf, unchanged);
                 if (proxyless.contains(NodeGroups.GRPC + group)) {
-                    translate(NodeGroups.GRPC + group, model, true, desired, modelOf, unchanged);
+                    translate(NodeGroups.GRPC + group, model, () -> XdsTranslator.proxyless(model), desired, modelOf,
+                            unchanged);
                 }
             } catch (RuntimeException e) {
                 // One node's failure must not hold back the others; its proxies keep their last configuration.
@@ -174,6 +181,7 @@ public final class XdsSnapshots implements AutoCloseable {
                 }
             }
         }
+        buildGateways(memo, desired, modelOf, unchanged);
         long now = System.nanoTime();
         long nextLinger = Long.MAX_VALUE;
         int pushed = 0;
@@ -197,7 +205,7 @@ public final class XdsSnapshots implements AutoCloseable {
         }
         for (String gone : new ArrayList<>(current.keySet())) {
             if (!desired.containsKey(gone)) {
-                // The virtual node is gone: its proxies keep the last configuration (App Mesh's behaviour when its
+                // The virtual node (or gateway) is gone: its proxies keep the last configuration (App Mesh's behaviour when its
                 // management service cannot answer) and the snapshot is dropped once none of them is connected.
                 current.remove(gone);
                 cache.clearSnapshot(gone);
@@ -211,23 +219,54 @@ public final class XdsSnapshots implements AutoCloseable {
     }
 
     /**
+     * One group per served virtual gateway ({@code mesh/<mesh>/virtualGateway/<gateway>}, what its Envoy announces),
+     * built from the gateway, the served GatewayRoutes naming it and their target services' providers, whose endpoints
+     * come from the same per-build memo as the nodes'. A gateway's own pods are endpoints of nothing: nothing in the
+     * mesh routes to a gateway.
+     */
+    private void buildGateways(Function<VirtualNode, List<Endpoint>> endpoints, Map<String, EnvoyResources> desired,
+            Map<String, Record> modelOf, Set<String> unchanged) {
+        GatewayModels gateways = new GatewayModels(served, endpoints);
+        List<GatewayRoute> routes = served.all(GatewayRoute.class);
+        for (VirtualGateway gateway : served.all(VirtualGateway.class)) {
+            String meshName = gateway.getSpec().getMeshRef() == null ? null : gateway.getSpec().getMeshRef().getName();
+            Mesh mesh = meshName == null ? null : served.get(Mesh.class, null, meshName).orElse(null);
+            if (mesh == null || gateway.getSpec().getAwsName() == null) {
+                continue;
+            }
+            String group = NodeGroups.virtualGateway(mesh.getSpec().getAwsName(), gateway.getSpec().getAwsName());
+            try {
+                GatewayModel model = gateways.build(gateway, mesh, routes);
+                translate(group, model, () -> GatewayTranslator.translate(model), desired, modelOf, unchanged);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "xDS: cannot translate %s, its proxies keep their last configuration", group);
+                metrics.translationFailed();
+                Served previous = current.get(group);
+                if (previous != null) {
+                    desired.put(group, previous.resources());
+                }
+            }
+        }
+    }
+
+    /**
      * Translates a group's model unless it equals the one its served snapshot came from (and nothing lingers there):
      * most changes concern a few nodes, and translating and hashing the others again would give the same snapshot.
      */
-    private void translate(String group, NodeModel model, boolean grpc, Map<String, EnvoyResources> desired,
-            Map<String, NodeModel> modelOf, Set<String> unchanged) {
+    private void translate(String group, Record model, Supplier<EnvoyResources> translation,
+            Map<String, EnvoyResources> desired, Map<String, Record> modelOf, Set<String> unchanged) {
         Served previous = current.get(group);
         if (previous != null && model.equals(previous.model()) && previous.lingeringUntil().isEmpty()) {
             desired.put(group, previous.resources());
             unchanged.add(group);
             return;
         }
-        desired.put(group, grpc ? XdsTranslator.proxyless(model) : XdsTranslator.translate(model));
+        desired.put(group, translation.get());
         modelOf.put(group, model);
     }
 
     /** The group's new snapshot: the translated resources plus the clusters (and endpoints) still lingering. */
-    private Served withLinger(NodeModel model, EnvoyResources resources, Served previous, long now, long changedAt) {
+    private Served withLinger(Record model, EnvoyResources resources, Served previous, long now, long changedAt) {
         Map<String, Cluster> clusters = new LinkedHashMap<>();
         resources.clusters().forEach(c -> clusters.put(c.getName(), c));
         Map<String, ClusterLoadAssignment> assignments = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 
+import io.appmesh.operator.api.v1beta2.gatewayroute.GatewayRoute;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.backend.BackendException;
 import io.appmesh.operator.testing.YamlDocuments;
@@ -52,12 +53,34 @@ class ProxyFeedbackTest {
 
     @Test
     void regexesEnvoyCannotCompileAreRefused() throws Exception {
-        XdsMeshBackend.checkRegexes(router("/color/(blue|green)", "^[a-z]+$"));
-        assertThatThrownBy(() -> XdsMeshBackend.checkRegexes(router("/(?=blue)", "ok")))
+        XdsMeshBackend.checkRegexes(router("/color/(blue|green)", "^[a-z]+$").getSpec().getRoutes(), "spec.routes");
+        assertThatThrownBy(() -> XdsMeshBackend.checkRegexes(router("/(?=blue)", "ok").getSpec().getRoutes(),
+                "spec.routes"))
                 .isInstanceOf(BackendException.class).hasMessageContaining("spec.routes[0].httpRoute.match.path.regex")
                 .satisfies(e -> assertThat(((BackendException) e).reason()).isEqualTo("InvalidRegex"));
-        assertThatThrownBy(() -> XdsMeshBackend.checkRegexes(router("/ok", "(a)\\\\1")))
-                .hasMessageContaining("spec.routes[0].httpRoute.match.headers[0].match.regex");
+        assertThatThrownBy(() -> XdsMeshBackend.checkRegexes(router("/ok", "(a)\\\\1").getSpec().getRoutes(),
+                "spec.routes")).hasMessageContaining("spec.routes[0].httpRoute.match.headers[0].match.regex");
+    }
+
+    @Test
+    void aGatewayRoutesRegexesAreCheckedToo() throws Exception {
+        GatewayRoute route = YamlDocuments.YAML.convertValue(YamlDocuments.parse("""
+                apiVersion: appmesh.k8s.aws/v1beta2
+                kind: GatewayRoute
+                metadata: {name: g, namespace: ns}
+                spec:
+                  http2Route:
+                    match:
+                      path: {regex: "/ok/[a-z]+"}
+                      headers: [{name: x, match: {regex: "(?=a)"}}]
+                    action: {target: {virtualService: {virtualServiceRef: {name: s}}}}
+                """).get(0), GatewayRoute.class);
+        assertThatThrownBy(() -> XdsMeshBackend.checkRegexes(route.getSpec(), "spec"))
+                .isInstanceOf(BackendException.class)
+                .hasMessageContaining("spec.http2Route.match.headers[0].match.regex")
+                .hasMessageNotContaining("path.regex");
+        route.getSpec().getHttp2Route().getMatch().setHeaders(null);
+        XdsMeshBackend.checkRegexes(route.getSpec(), "spec");
     }
 
     private static VirtualRouter router(String path, String header) throws Exception {

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.appmesh.operator.api.v1beta2.gatewayroute.GatewayRoute;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
+import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
@@ -39,6 +41,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class XdsSnapshotsTest {
 
     private static final String FRONT = "mesh/m/virtualNode/front_ns";
+    private static final String GATEWAY = "mesh/m/virtualGateway/gw_ns";
     private final List<XdsSnapshots> builders = new ArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -136,6 +139,69 @@ class XdsSnapshotsTest {
                 .snapshot(FRONT)).isNull();
     }
 
+    @Test
+    void aGatewayHasItsOwnSnapshotFollowingItsRoutesAndTheirTargets() throws Exception {
+        ServedMesh served = mesh("blue");
+        for (HasMetadata object : gateway("/color")) {
+            served.admit(object);
+        }
+        XdsSnapshots snapshots = start(served, config(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(50)));
+        String blue = "cds_egress_m_blue_ns_http_8080";
+        String green = "cds_egress_m_green_ns_http_8080";
+        Snapshot first = snapshots.snapshot(GATEWAY);
+        assertThat(first).as("the group the injected gateway Envoy announces").isNotNull();
+        assertThat(first.listeners().resources()).containsOnlyKeys("lds_ingress_0.0.0.0_8088",
+                "lds_egress_0.0.0.0_15001");
+        assertThat(routesTo(first, blue)).isTrue();
+        assertThat(first.endpoints().resources().get(blue).toString()).contains("10.0.0.2");
+        assertThat(first.toString()).as("the gateway's pod is an endpoint of nothing").doesNotContain("10.0.0.9");
+
+        // the target service's router changes: the gateway follows, as the sidecars do
+        served.admit(router("green"));
+        snapshots.changed();
+        await().atMost(Duration.ofSeconds(10)).until(() -> routesTo(snapshots.snapshot(GATEWAY), green)
+                && !snapshots.snapshot(GATEWAY).clusters().resources().containsKey(blue));
+
+        // a node change that does not concern it leaves its snapshot as it was
+        Snapshot settled = snapshots.snapshot(GATEWAY);
+        VirtualNode front = served.get(VirtualNode.class, "ns", "front").orElseThrow();
+        VirtualNode moved = YamlDocuments.YAML.convertValue(front, VirtualNode.class);
+        moved.getSpec().getListeners().get(0).getPortMapping().setPort(9090L);
+        served.admit(moved);
+        snapshots.changed();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> snapshots.snapshot(FRONT).listeners().toString().contains("9090"));
+        assertThat(snapshots.snapshot(GATEWAY)).isSameAs(settled);
+
+        // its route changes: a new first hop
+        GatewayRoute route = (GatewayRoute) gateway("/colour").get(1);
+        route.getMetadata().setGeneration(2L);
+        served.admit(route);
+        snapshots.changed();
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.snapshot(GATEWAY).routes().resources()
+                .get("rds_ingress_http_8088").toString().contains("/colour"));
+
+        // the route goes: the listener stays, with no route (404)
+        served.remove("GatewayRoute", "ns", "to-color");
+        snapshots.changed();
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.snapshot(GATEWAY).routes().resources()
+                .get("rds_ingress_http_8088").getVirtualHosts(0).getRoutesCount() == 0);
+
+        // the gateway goes: so does its snapshot
+        served.remove("VirtualGateway", "ns", "gw");
+        snapshots.changed();
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.snapshot(GATEWAY) == null);
+        assertThat(snapshots.snapshot(FRONT)).isNotNull();
+    }
+
+    private static List<HasMetadata> gateway(String prefix) throws Exception {
+        List<JsonNode> docs = YamlDocuments.parse(GATEWAY_MANIFESTS.formatted(prefix));
+        VirtualGateway gateway = YamlDocuments.YAML.convertValue(docs.get(0), VirtualGateway.class);
+        GatewayRoute route = YamlDocuments.YAML.convertValue(docs.get(1), GatewayRoute.class);
+        route.getMetadata().setGeneration(1L);
+        return List.of(gateway, route);
+    }
+
     private long builds() {
         return registry.get("appmesh_xds_snapshot_build_seconds").timer().count();
     }
@@ -158,7 +224,8 @@ class XdsSnapshotsTest {
 
     private static final List<Pod> PODS = List.of(Fixtures.readyPod("ns", "front-1", "front", "10.0.0.1", false),
             Fixtures.readyPod("ns", "blue-1", "blue", "10.0.0.2", false),
-            Fixtures.readyPod("ns", "green-1", "green", "10.0.0.3", false));
+            Fixtures.readyPod("ns", "green-1", "green", "10.0.0.3", false),
+            Fixtures.readyPod("ns", "gw-1", "gw", "10.0.0.9", false));
 
     private static List<Endpoint> endpoints(VirtualNode node) {
         return PodEndpoints.of(PODS.stream().filter(p -> LabelSelectors.matches(node.getSpec().getPodSelector(),
@@ -219,6 +286,32 @@ class XdsSnapshotsTest {
             public boolean configDump() {
                 return false;
             }
+
+            // The channel's keys: the snapshot builder reads none of them.
+            @Override
+            public Tls tls() {
+                throw new UnsupportedOperationException("the snapshot builder has no channel");
+            }
+
+            @Override
+            public boolean authenticate() {
+                return false;
+            }
+
+            @Override
+            public String tokenAudience() {
+                return "appmesh-xds";
+            }
+
+            @Override
+            public long tokenExpirationSeconds() {
+                return 3600;
+            }
+
+            @Override
+            public String serviceAddress() {
+                return "127.0.0.1:0";
+            }
         };
     }
 
@@ -266,6 +359,28 @@ class XdsSnapshotsTest {
               meshRef: {name: m, uid: mesh-uid}
               awsName: color.ns.svc.cluster.local
               provider: {virtualRouter: {virtualRouterRef: {name: color}}}
+            """;
+
+    private static final String GATEWAY_MANIFESTS = """
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: VirtualGateway
+            metadata: {name: gw, namespace: ns, uid: gw-uid, generation: 1}
+            spec:
+              meshRef: {name: m, uid: mesh-uid}
+              awsName: gw_ns
+              podSelector: {matchLabels: {app: gw}}
+              listeners: [{portMapping: {port: 8088, protocol: http}}]
+            ---
+            apiVersion: appmesh.k8s.aws/v1beta2
+            kind: GatewayRoute
+            metadata: {name: to-color, namespace: ns, uid: route-uid}
+            spec:
+              meshRef: {name: m, uid: mesh-uid}
+              virtualGatewayRef: {name: gw, namespace: ns, uid: gw-uid}
+              awsName: to-color_ns
+              httpRoute:
+                match: {prefix: "%s"}
+                action: {target: {virtualService: {virtualServiceRef: {name: color}}}}
             """;
 
     private static final String ROUTER = """
