@@ -30,8 +30,8 @@ import io.envoyproxy.envoy.type.matcher.v3.RegexMatcher;
 import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
 
 /**
- * The pure translation of a virtual gateway's {@link GatewayModel} into the Envoy resources its proxy would receive
- * (not served yet). App Mesh's gateway works in two hops, and so does this (docs/xds-facts.md §2.4, from a config dump
+ * The pure translation of a virtual gateway's {@link GatewayModel} into the Envoy resources its proxy receives
+ * ({@link XdsSnapshots} serves them to the group {@code mesh/<mesh>/virtualGateway/<gateway>}). App Mesh's gateway works in two hops, and so does this (docs/xds-facts.md §2.4, from a config dump
  * of a real gateway):
  * <ol>
  * <li>per gateway listener, {@code lds_ingress_0.0.0.0_<port>} on that port with an HTTP connection manager on
@@ -79,9 +79,8 @@ public final class GatewayTranslator {
                                     Names.ingressRoutes(listener.port()), gateway.accessLog())))
                     .build());
             routes.add(ingressRoutes(gateway, listener, hosts));
-            // One self-redirect cluster per protocol; the first listener of that protocol gives its pool.
-            String name = Names.selfRedirectCluster(gateway.mesh(), gateway.gateway(), listener.protocol());
-            clusters.computeIfAbsent(name, n -> selfRedirect(n, listener));
+            String name = selfRedirectCluster(gateway, listener);
+            clusters.put(name, selfRedirect(name, listener));
         }
 
         if (!listeners.isEmpty()) {
@@ -106,7 +105,7 @@ public final class GatewayTranslator {
     /** The listener's GatewayRoutes: those of its protocol, limited to no port or to its port. */
     private static RouteConfiguration ingressRoutes(GatewayModel gateway, GatewayModel.Listener listener, Hosts hosts) {
         VirtualHost.Builder vhost = VirtualHost.newBuilder().setName("self_redirect").addDomains("*");
-        String cluster = Names.selfRedirectCluster(gateway.mesh(), gateway.gateway(), listener.protocol());
+        String cluster = selfRedirectCluster(gateway, listener);
         for (GatewayModel.Route route : gateway.routes()) {
             if (route.protocol() != listener.protocol()
                     || (route.port() != null && route.port() != listener.port())) {
@@ -117,6 +116,13 @@ public final class GatewayTranslator {
         }
         return RouteConfiguration.newBuilder().setName(Names.ingressRoutes(listener.port())).addVirtualHosts(vhost)
                 .build();
+    }
+
+    /** The listener's self-redirect cluster: one per listener, its port in the name only when there are several. */
+    private static String selfRedirectCluster(GatewayModel gateway, GatewayModel.Listener listener) {
+        long served = gateway.listeners().stream().filter(l -> l.protocol() != Protocol.TCP).count();
+        return Names.selfRedirectCluster(gateway.mesh(), gateway.gateway(), served > 1 ? listener.port() : null,
+                listener.protocol());
     }
 
     private static Route route(GatewayModel.Route route, String cluster, String host) {

@@ -36,10 +36,15 @@ final class Names {
 
     /**
      * The cluster through which a virtual gateway sends a matched request to its own egress listener; App Mesh's dump
-     * shows {@code _http_15001}, other protocols' names are inferred the same way.
+     * shows {@code _http_15001}, other protocols' names are inferred the same way. A gateway with several listeners
+     * has one per listener, named with that listener's port ({@code _self_redirect_<port>_<protocol>_15001}, App
+     * Mesh's multi-listener naming), so that each carries its own listener's connection pool.
+     *
+     * @param listenerPort the gateway listener's port when the gateway has several listeners, else null
      */
-    static String selfRedirectCluster(String mesh, String gateway, Protocol protocol) {
-        return "cds_ingress_" + mesh + "_" + gateway + "_self_redirect_" + protocol.value() + "_"
+    static String selfRedirectCluster(String mesh, String gateway, Integer listenerPort, Protocol protocol) {
+        return "cds_ingress_" + mesh + "_" + gateway + "_self_redirect_"
+                + (listenerPort == null ? "" : listenerPort + "_") + protocol.value() + "_"
                 + AppMeshDefaults.EGRESS_PORT;
     }
 

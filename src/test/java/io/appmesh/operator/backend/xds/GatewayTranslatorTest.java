@@ -123,7 +123,7 @@ class GatewayTranslatorTest {
         assertThat(RoutingOracle.gateway(r, Request.http(8088, "any", "/")).ingress().outcome())
                 .isEqualTo(Outcome.NO_ROUTE);
         GatewayAnswer call = RoutingOracle.gateway(r, Request.grpc(7000, "any", "pkg.Svc", "Get").header("tenant", "t1"));
-        assertThat(call.ingress().cluster()).isEqualTo("cds_ingress_m_gw_ns_self_redirect_grpc_15001");
+        assertThat(call.ingress().cluster()).isEqualTo("cds_ingress_m_gw_ns_self_redirect_7000_grpc_15001");
         assertThat(call.egress().only()).isEqualTo("cds_egress_m_g_ns_grpc_50051");
         assertThat(RoutingOracle.gateway(r, Request.grpc(7000, "any", "pkg.Svc", "Get")).ingress().outcome())
                 .isEqualTo(Outcome.NO_ROUTE);
@@ -134,11 +134,21 @@ class GatewayTranslatorTest {
     @Test
     void selfRedirectClustersCarryTheListenersPools() {
         EnvoyResources r = translate();
-        Cluster http = cluster(r, "cds_ingress_m_gw_ns_self_redirect_http_15001");
+        // several listeners: one cluster each, named with the listener's port (App Mesh's multi-listener names)
+        assertThat(r.clusters()).extracting(Cluster::getName).filteredOn(n -> n.contains("self_redirect"))
+                .containsExactlyInAnyOrder("cds_ingress_m_gw_ns_self_redirect_7000_grpc_15001",
+                        "cds_ingress_m_gw_ns_self_redirect_8088_http_15001",
+                        "cds_ingress_m_gw_ns_self_redirect_9000_http_15001");
+        assertThat(RoutingOracle.gateway(r, Request.http(9000, "any", "/")).ingress().cluster())
+                .isEqualTo("cds_ingress_m_gw_ns_self_redirect_9000_http_15001");
+        assertThat(cluster(r, "cds_ingress_m_gw_ns_self_redirect_9000_http_15001").getCircuitBreakers()
+                .getThresholds(0).getMaxConnections().getValue()).as("the 8088 listener's pool is not 9000's")
+                .isEqualTo(2147483647);
+        Cluster http = cluster(r, "cds_ingress_m_gw_ns_self_redirect_8088_http_15001");
         assertThat(http.getCircuitBreakers().getThresholds(0).getMaxConnections().getValue()).isEqualTo(10);
         assertThat(http.getCircuitBreakers().getThresholds(0).getMaxPendingRequests().getValue()).isEqualTo(5);
         assertThat(http.getConnectTimeout().getNanos()).isEqualTo(250_000_000);
-        Cluster grpc = cluster(r, "cds_ingress_m_gw_ns_self_redirect_grpc_15001");
+        Cluster grpc = cluster(r, "cds_ingress_m_gw_ns_self_redirect_7000_grpc_15001");
         assertThat(grpc.getCircuitBreakers().getThresholds(0).getMaxRequests().getValue()).isEqualTo(7);
         assertThat(grpc.getTypedExtensionProtocolOptionsMap()).isNotEmpty(); // HTTP/2 towards the egress hop
     }
