@@ -525,6 +525,91 @@ class RoutingOracleTest {
                 .isEqualTo(Outcome.NO_ROUTE);
     }
 
+    /** howto-k8s-connection-pools' gateway: /paths/<color> through a self-redirect cluster carrying the pool. */
+    @Test
+    void gatewayConnectionPools() throws IOException {
+        EnvoyResources gw = GoldenCases.gateway("connection-pools", "ingress-gw");
+        RoutingOracle.GatewayAnswer red = RoutingOracle.gateway(gw, Request.http(8088, "gw.example.com", "/paths/red"));
+        assertThat(red.ingress().cluster()).isEqualTo("cds_ingress_howto-mesh_ingress-gw_howto_self_redirect_http_15001");
+        assertThat(red.forwarded().authority()).isEqualTo("color-paths.howto.svc.cluster.local");
+        assertThat(red.egress().only()).isEqualTo(egress("howto-mesh", "red_howto", "http", 8080));
+        assertThat(RoutingOracle.gateway(gw, Request.http(8088, "gw.example.com", "/paths/green")).egress().only())
+                .isEqualTo(egress("howto-mesh", "green_howto", "http", 8080));
+        // color-paths has no route for /blue: the second hop answers 404
+        assertThat(RoutingOracle.gateway(gw, Request.http(8088, "gw.example.com", "/paths/blue")).egress().outcome())
+                .isEqualTo(Outcome.NO_ROUTE);
+        var thresholds = gw.clusters().stream().filter(c -> c.getName().equals(red.ingress().cluster())).findFirst()
+                .orElseThrow().getCircuitBreakers().getThresholds(0);
+        assertThat(thresholds.getMaxConnections().getValue()).isEqualTo(5);
+        assertThat(thresholds.getMaxPendingRequests().getValue()).isEqualTo(5);
+        // the gateway's own pod (10.0.3.1) is an endpoint of nothing
+        assertThat(gw.endpoints().toString()).doesNotContain("10.0.3.1");
+    }
+
+    /** Two gateway listeners: routes limited to one port, one route on both, each port's requests on its own target. */
+    @Test
+    void gatewayMultipleListeners() throws IOException {
+        EnvoyResources gw = GoldenCases.gateway("gateway-multi-listener", "ingress-gw");
+        String color = "color.howto.svc.cluster.local";
+        RoutingOracle.GatewayAnswer on8080 = RoutingOracle.gateway(gw, Request.http(8080, "gw.example.com", "/color/x"));
+        assertThat(on8080.ingress().route()).isEqualTo("color-8080_howto");
+        assertThat(on8080.ingress().cluster())
+                .isEqualTo("cds_ingress_howto-mesh_ingress-gw_howto_self_redirect_8080_http_15001");
+        assertThat(on8080.forwarded().authority()).isEqualTo(color);
+        assertThat(on8080.egress().only()).isEqualTo(egress("howto-mesh", "red_howto", "http", 8080));
+        RoutingOracle.GatewayAnswer on8090 = RoutingOracle.gateway(gw, Request.http(8090, "gw.example.com", "/color/x"));
+        assertThat(on8090.ingress().route()).isEqualTo("color-8090_howto");
+        assertThat(on8090.ingress().cluster())
+                .isEqualTo("cds_ingress_howto-mesh_ingress-gw_howto_self_redirect_8090_http_15001");
+        assertThat(on8090.forwarded().authority()).isEqualTo(color + ":8090");
+        assertThat(on8090.egress().only()).isEqualTo(egress("howto-mesh", "green_howto", "http", 8090));
+        // a route without a port serves both listeners, towards its own target port; its prefix is kept
+        for (int port : List.of(8080, 8090)) {
+            RoutingOracle.GatewayAnswer blue = RoutingOracle.gateway(gw, Request.http(port, "gw.example.com", "/blue/x"));
+            assertThat(blue.ingress().route()).isEqualTo("blue-any-port_howto");
+            assertThat(blue.forwarded().path()).isEqualTo("/blue/x");
+            assertThat(blue.egress().only()).isEqualTo(egress("howto-mesh", "blue_howto", "http", 8080));
+        }
+        assertThat(RoutingOracle.gateway(gw, Request.http(8090, "gw.example.com", "/other")).ingress().outcome())
+                .isEqualTo(Outcome.NO_ROUTE);
+        assertThatThrownBy(() -> RoutingOracle.gateway(gw, Request.http(8088, "gw.example.com", "/color/x")))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    /** A gRPC ingress: service name, metadata and hostname matches on the gateway, the method on the router. */
+    @Test
+    void gatewayGrpc() throws IOException {
+        EnvoyResources gw = GoldenCases.gateway("gateway-grpc", "grpc-gw");
+        String host = "gw.example.com";
+        RoutingOracle.GatewayAnswer team = RoutingOracle.gateway(gw,
+                Request.grpc(9080, host, "color.ColorService", "GetColor").header("tenant", "blue-team"));
+        assertThat(team.ingress().route()).isEqualTo("blue-team_howto");
+        assertThat(team.forwarded().authority()).isEqualTo("color-blue.howto.svc.cluster.local");
+        assertThat(team.forwarded().path()).as("gRPC paths are never rewritten").isEqualTo("/color.ColorService/GetColor");
+        assertThat(team.egress().only()).isEqualTo(egress("howto-mesh", "blue_howto", "grpc", 8080));
+        RoutingOracle.GatewayAnswer anyone = RoutingOracle.gateway(gw,
+                Request.grpc(9080, host, "color.ColorService", "GetColor").header("tenant", "red-team"));
+        assertThat(anyone.ingress().route()).isEqualTo("color_howto");
+        assertThat(anyone.ingress().cluster())
+                .isEqualTo("cds_ingress_howto-mesh_grpc-gw_howto_self_redirect_grpc_15001");
+        assertThat(anyone.egress().only()).isEqualTo(egress("howto-mesh", "green_howto", "grpc", 8080));
+        // the router matches GetColor only: another method passes the gateway and gets 404 at the second hop
+        assertThat(RoutingOracle.gateway(gw, Request.grpc(9080, host, "color.ColorService", "Other")).egress()
+                .outcome()).isEqualTo(Outcome.NO_ROUTE);
+        assertThat(RoutingOracle.gateway(gw, Request.grpc(9080, host, "other.Service", "GetColor")).ingress()
+                .outcome()).isEqualTo(Outcome.NO_ROUTE);
+        // the hostname route (priority 0) keeps the client's host and names its service in a header
+        RoutingOracle.GatewayAnswer internal = RoutingOracle.gateway(gw,
+                Request.grpc(9080, "api.Internal.example.com:9080", "other.Service", "Get"));
+        assertThat(internal.ingress().route()).isEqualTo("internal-host_howto");
+        assertThat(internal.forwarded().authority()).isEqualTo("api.Internal.example.com:9080");
+        assertThat(internal.egress().virtualHost()).isEqualTo("default_backend");
+        assertThat(internal.egress().only()).isEqualTo(egress("howto-mesh", "blue_howto", "grpc", 8080));
+        // a plain HTTP request is no gRPC call
+        assertThat(RoutingOracle.gateway(gw, Request.http(9080, host, "/color.ColorService/GetColor")).ingress()
+                .outcome()).isEqualTo(Outcome.NO_ROUTE);
+    }
+
     private static List<String> endpointIps(EnvoyResources resources, String cluster) {
         return resources.endpoints().stream().filter(e -> e.getClusterName().equals(cluster))
                 .flatMap(e -> e.getEndpointsList().stream()).flatMap(l -> l.getLbEndpointsList().stream())

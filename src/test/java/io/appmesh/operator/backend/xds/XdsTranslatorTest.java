@@ -53,7 +53,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  * or gRPC backend also has {@code out-<node>.proxyless.yaml}: what a proxyless gRPC client of that node gets
  * ({@link XdsTranslator#proxyless}); every case has them, so the rule needs no opt-in. Every VirtualGateway (its
  * GatewayRoutes in the in-files too, attached by the virtualGatewayRef the webhook defaults) has
- * {@code out-<gateway>.gateway.yaml}: what its Envoy gets ({@link GatewayTranslator}; translated, not served yet). Every resource of both must
+ * {@code out-<gateway>.gateway.yaml}: what its Envoy gets ({@link GatewayTranslator}). Every resource of both must
  * also pass Envoy's validation rules ({@link PgvChecker}) and the cross-resource checks Envoy makes
  * ({@link ReferenceChecker}). Other files, and outputs no node produces, fail the case.
  * {@code -Dxds.golden.update=true} rewrites the outputs (and deletes stale ones) for review.
