@@ -49,4 +49,8 @@ public interface MeshBackend {
      */
     default void watchProxies(java.util.function.BiConsumer<String, String> nodeChanged) {
     }
+
+    /** As {@link #watchProxies}, for a VirtualGateway's proxies. */
+    default void watchGatewayProxies(java.util.function.BiConsumer<String, String> gatewayChanged) {
+    }
 }

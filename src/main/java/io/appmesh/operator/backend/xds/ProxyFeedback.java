@@ -1,38 +1,40 @@
 package io.appmesh.operator.backend.xds;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * What the proxies of each virtual node last said about the configuration pushed to them: a NACK (a DiscoveryRequest
+ * What the proxies of each virtual node (and virtual gateway) last said about the configuration pushed to them: a NACK (a DiscoveryRequest
  * with {@code error_detail}) records the proxy's error text for that resource type; an ACK of the type clears it. The
  * proxies keep the last configuration they accepted meanwhile (Envoy's rule), so a NACK never breaks traffic; it
- * only shows on the VirtualNode (a {@code ConfigRejected} condition and a Warning event).
+ * only shows on the VirtualNode or VirtualGateway (a {@code ConfigRejected} condition and a Warning event).
  */
 public final class ProxyFeedback {
 
     private final Map<String, Map<String, String>> rejections = new ConcurrentHashMap<>();
-    private volatile Consumer<String> listener = group -> {
-    };
+    /** The VirtualNode and the VirtualGateway reconcilers each listen. */
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
-    /** Called with the node group whenever its rejection appears, changes or clears. */
+    /** Called with the node (or gateway) group whenever its rejection appears, changes or clears. */
     public void listen(Consumer<String> listener) {
-        this.listener = listener;
+        listeners.add(listener);
     }
 
     void nacked(String group, String typeUrl, String message) {
         String previous = rejections.computeIfAbsent(group, g -> new ConcurrentHashMap<>()).put(typeUrl, message);
         if (!message.equals(previous)) {
-            listener.accept(group);
+            listeners.forEach(l -> l.accept(group));
         }
     }
 
     void acked(String group, String typeUrl) {
         Map<String, String> byType = rejections.get(group);
         if (byType != null && byType.remove(typeUrl) != null) {
-            listener.accept(group);
+            listeners.forEach(l -> l.accept(group));
         }
     }
 

@@ -161,7 +161,9 @@ public class XdsMeshBackend implements MeshBackend {
     @Override
     public BackendState syncVirtualGateway(Resolved<VirtualGateway> gateway) {
         plane.admit(gateway.resource());
-        return new BackendState(null, true);
+        String group = NodeGroups.virtualGateway(gateway.mesh().getSpec().getAwsName(),
+                gateway.resource().getSpec().getAwsName());
+        return new BackendState(null, true, Map.of(), plane.feedback().rejection(group).orElse(null));
     }
 
     @Override
@@ -194,5 +196,17 @@ public class XdsMeshBackend implements MeshBackend {
                                         node.getSpec().getAwsName())))
                                 .orElse(false))
                 .forEach(node -> nodeChanged.accept(node.getMetadata().getNamespace(), node.getMetadata().getName())));
+    }
+
+    @Override
+    public void watchGatewayProxies(BiConsumer<String, String> gatewayChanged) {
+        plane.feedback().listen(group -> plane.served().all(VirtualGateway.class).stream()
+                .filter(gateway -> gateway.getSpec().getMeshRef() != null
+                        && plane.served().get(Mesh.class, null, gateway.getSpec().getMeshRef().getName())
+                                .map(mesh -> group.equals(NodeGroups.virtualGateway(mesh.getSpec().getAwsName(),
+                                        gateway.getSpec().getAwsName())))
+                                .orElse(false))
+                .forEach(gateway -> gatewayChanged.accept(gateway.getMetadata().getNamespace(),
+                        gateway.getMetadata().getName())));
     }
 }

@@ -16,7 +16,9 @@ import io.appmesh.operator.reconciler.StatusFactory;
 import io.appmesh.operator.reconciler.Triggers;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 
 /**
  * VirtualGateways: waits for its Mesh to be Active, then keeps the App Mesh virtual gateway. Two
@@ -32,8 +34,12 @@ public class VirtualGatewayReconciler extends AppMeshReconciler<VirtualGateway, 
 
     @Override
     public List<EventSource<?, VirtualGateway>> prepareEventSources(EventSourceContext<VirtualGateway> context) {
+        // What the gateway's proxies say about their configuration (xDS ACK/NACK) shows in its status on the next pass.
+        SimpleInboundEventSource<VirtualGateway> proxies = new SimpleInboundEventSource<>();
+        support.backend().watchGatewayProxies(
+                (namespace, name) -> proxies.propagateEvent(new ResourceID(name, namespace)));
         return List.of(Triggers.onActiveFlip(Mesh.class, context,
-                (mesh, gateway) -> Triggers.memberOf(mesh, gateway.getSpec())));
+                (mesh, gateway) -> Triggers.memberOf(mesh, gateway.getSpec())), proxies);
     }
 
     @Override
