@@ -17,8 +17,8 @@ public record GatewayModel(String mesh, String gateway, List<Listener> listeners
         List<Route> routes, List<BackendModel> backends) {
 
     /**
-     * A gateway listener. Its health check is kept for a later slice (it is not what callers apply, unlike a virtual
-     * node's).
+     * A gateway listener. Its health check has no Envoy-side effect: a virtual node's is applied by its callers'
+     * clusters, but nothing in the mesh calls a gateway (what balances traffic onto its pods checks them itself).
      *
      * @param pool the connection pool, or null
      * @param healthCheck the listener's health check, or null
