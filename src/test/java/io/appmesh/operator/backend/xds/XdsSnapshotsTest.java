@@ -219,6 +219,32 @@ class XdsSnapshotsTest {
             public boolean configDump() {
                 return false;
             }
+
+            // the secured channel's keys (not read by the snapshots)
+            @Override
+            public Tls tls() {
+                return null;
+            }
+
+            @Override
+            public boolean authenticate() {
+                return false;
+            }
+
+            @Override
+            public String tokenAudience() {
+                return null;
+            }
+
+            @Override
+            public long tokenExpirationSeconds() {
+                return 0;
+            }
+
+            @Override
+            public String serviceAddress() {
+                return null;
+            }
         };
     }
 
