@@ -33,14 +33,16 @@ public final class TlsModels {
             return null;
         }
         var cert = tls.getCertificate();
-        TlsModel.Source certificate = cert == null ? null
+        TlsModel.Source certificate = cert == null
+                ? null
                 : source(cert.getAcm() != null, cert.getFile() == null ? null : cert.getFile().getCertificateChain(),
                         cert.getFile() == null ? null : cert.getFile().getPrivateKey(),
                         cert.getSds() == null ? null : cert.getSds().getSecretName());
         TlsModel.Validation validation = null;
         if (tls.getValidation() != null) {
             var trust = tls.getValidation().getTrust();
-            validation = new TlsModel.Validation(trust == null ? null
+            validation = new TlsModel.Validation(trust == null
+                    ? null
                     : source(false, trust.getFile() == null ? null : trust.getFile().getCertificateChain(), null,
                             trust.getSds() == null ? null : trust.getSds().getSecretName()),
                     sans(tls.getValidation().getSubjectAlternativeNames()));
@@ -53,14 +55,16 @@ public final class TlsModels {
             return null;
         }
         var cert = tls.getCertificate();
-        TlsModel.Source certificate = cert == null ? null
+        TlsModel.Source certificate = cert == null
+                ? null
                 : source(cert.getAcm() != null, cert.getFile() == null ? null : cert.getFile().getCertificateChain(),
                         cert.getFile() == null ? null : cert.getFile().getPrivateKey(),
                         cert.getSds() == null ? null : cert.getSds().getSecretName());
         TlsModel.Validation validation = null;
         if (tls.getValidation() != null) {
             var trust = tls.getValidation().getTrust();
-            validation = new TlsModel.Validation(trust == null ? null
+            validation = new TlsModel.Validation(trust == null
+                    ? null
                     : source(trust.getAcm() != null,
                             trust.getFile() == null ? null : trust.getFile().getCertificateChain(), null,
                             trust.getSds() == null ? null : trust.getSds().getSecretName()),
@@ -74,8 +78,10 @@ public final class TlsModels {
         ClientPolicy own = backend == null || backend.getVirtualService() == null
                 ? null
                 : backend.getVirtualService().getClientPolicy();
-        ClientPolicy policy = own != null ? own
-                : node.getSpec().getBackendDefaults() == null ? null
+        ClientPolicy policy = own != null
+                ? own
+                : node.getSpec().getBackendDefaults() == null
+                        ? null
                         : node.getSpec().getBackendDefaults().getClientPolicy();
         return policy == null ? null : client(policy.getTls());
     }
@@ -85,13 +91,15 @@ public final class TlsModels {
             return null;
         }
         var cert = tls.getCertificate();
-        TlsModel.Source certificate = cert == null ? null
+        TlsModel.Source certificate = cert == null
+                ? null
                 : source(false, cert.getFile() == null ? null : cert.getFile().getCertificateChain(),
                         cert.getFile() == null ? null : cert.getFile().getPrivateKey(),
                         cert.getSds() == null ? null : cert.getSds().getSecretName());
         var validation = tls.getValidation();
         var trust = validation == null ? null : validation.getTrust();
-        TlsModel.Source trusted = trust == null ? null
+        TlsModel.Source trusted = trust == null
+                ? null
                 : source(trust.getAcm() != null, trust.getFile() == null ? null : trust.getFile().getCertificateChain(),
                         null, trust.getSds() == null ? null : trust.getSds().getSecretName());
         return new TlsModel.Client(ports(tls.getPorts()), certificate, new TlsModel.Validation(trusted,
@@ -109,13 +117,15 @@ public final class TlsModels {
             return null;
         }
         var cert = tls.getCertificate();
-        TlsModel.Source certificate = cert == null ? null
+        TlsModel.Source certificate = cert == null
+                ? null
                 : source(false, cert.getFile() == null ? null : cert.getFile().getCertificateChain(),
                         cert.getFile() == null ? null : cert.getFile().getPrivateKey(),
                         cert.getSds() == null ? null : cert.getSds().getSecretName());
         var validation = tls.getValidation();
         var trust = validation == null ? null : validation.getTrust();
-        TlsModel.Source trusted = trust == null ? null
+        TlsModel.Source trusted = trust == null
+                ? null
                 : source(trust.getAcm() != null, trust.getFile() == null ? null : trust.getFile().getCertificateChain(),
                         null, trust.getSds() == null ? null : trust.getSds().getSecretName());
         return new TlsModel.Client(ports(tls.getPorts()), certificate, new TlsModel.Validation(trusted,

@@ -39,21 +39,27 @@ class AcmRefusalTest {
                   - portMapping: {port: 8081, protocol: http}
                     tls: {mode: DISABLED, certificate: {acm: {certificateARN: arn:cert}}}
                 backendDefaults:
-                  clientPolicy: {tls: {validation: {trust: {acm: {certificateAuthorityARNs: [arn:ca]}}}}}
+                  clientPolicy:
+                    tls: {validation: {trust: {acm: {certificateAuthorityARNs: [arn:ca]}}}}
                 backends:
                   - virtualService:
                       virtualServiceRef: {name: a}
-                      clientPolicy: {tls: {enforce: false, validation: {trust: {acm: {certificateAuthorityARNs: [arn:ca]}}}}}
+                      clientPolicy:
+                        tls: {enforce: false, validation: {trust: {acm: {certificateAuthorityARNs: [arn:ca]}}}}
                   - virtualService:
                       virtualServiceRef: {name: b}
-                      clientPolicy: {tls: {ports: [8080], validation: {trust: {acm: {certificateAuthorityARNs: [arn:ca]}}}}}
+                      clientPolicy:
+                        tls: {ports: [8080], validation: {trust: {acm: {certificateAuthorityARNs: [arn:ca]}}}}
                 """);
         assertThat(TlsModels.acmFields(node)).containsExactly("spec.listeners[0].tls.certificate.acm",
                 "spec.backendDefaults.clientPolicy.tls.validation.trust.acm",
                 "spec.backends[1].virtualService.clientPolicy.tls.validation.trust.acm");
         assertThat(TlsModels.acmFields(node("""
-                listeners: [{portMapping: {port: 8080, protocol: http}, tls: {mode: STRICT, certificate: {file: {certificateChain: /c, privateKey: /k}}}}]
-                backendDefaults: {clientPolicy: {tls: {validation: {trust: {sds: {secretName: spiffe://td}}}}}}
+                listeners:
+                  - portMapping: {port: 8080, protocol: http}
+                    tls: {mode: STRICT, certificate: {file: {certificateChain: /c, privateKey: /k}}}
+                backendDefaults:
+                  clientPolicy: {tls: {validation: {trust: {sds: {secretName: spiffe://td}}}}}
                 """))).isEmpty();
     }
 
@@ -80,7 +86,9 @@ class AcmRefusalTest {
     @Test
     void aNodeUsingAcmIsRefusedAndItsLastAdmittedVersionStaysServed() throws Exception {
         VirtualNode acm = node("""
-                listeners: [{portMapping: {port: 8080, protocol: http}, tls: {mode: STRICT, certificate: {acm: {certificateARN: arn:cert}}}}]
+                listeners:
+                  - portMapping: {port: 8080, protocol: http}
+                    tls: {mode: STRICT, certificate: {acm: {certificateARN: arn:cert}}}
                 """);
         assertThatThrownBy(() -> backend.syncVirtualNode(resolved(acm))).isInstanceOf(BackendException.class)
                 .satisfies(e -> assertThat(((BackendException) e).reason()).isEqualTo("AcmNotServedByXds"))
@@ -89,7 +97,9 @@ class AcmRefusalTest {
         assertThat(plane.served().all(VirtualNode.class)).as("never served").isEmpty();
 
         VirtualNode good = node("""
-                listeners: [{portMapping: {port: 8080, protocol: http}, tls: {mode: STRICT, certificate: {file: {certificateChain: /c, privateKey: /k}}}}]
+                listeners:
+                  - portMapping: {port: 8080, protocol: http}
+                    tls: {mode: STRICT, certificate: {file: {certificateChain: /c, privateKey: /k}}}
                 """);
         backend.syncVirtualNode(resolved(good));
         assertThatThrownBy(() -> backend.syncVirtualNode(resolved(acm))).isInstanceOf(BackendException.class);

@@ -239,7 +239,9 @@ class XdsControlPlaneIT extends ScenarioTest {
                   podSelector: {matchLabels: {app: secure}}
                   listeners:
                     - portMapping: {port: 8443, protocol: http}
-                      tls: {mode: STRICT, certificate: {acm: {certificateARN: "arn:aws:acm:us-west-2:111122223333:certificate/x"}}}
+                      tls:
+                        mode: STRICT
+                        certificate: {acm: {certificateARN: "arn:aws:acm:us-west-2:111122223333:certificate/x"}}
                   serviceDiscovery: {dns: {hostname: secure.acm.svc.cluster.local}}
                 """);
         await().atMost(CONVERGED).untilAsserted(() -> assertThat(condition(manifests.get(VirtualNode.class, "acm",

@@ -37,8 +37,8 @@ class TlsModelsTest {
         assertThat(TlsModels.listener(listeners.get(2).getTls())).isEqualTo(new TlsModel.Listener(
                 TlsModel.Mode.PERMISSIVE, TlsModel.Source.file("/c", "/k"),
                 new TlsModel.Validation(TlsModel.Source.sds("spiffe://td"), List.of("spiffe://td/a", "b.ns.svc"))));
-        assertThat(TlsModels.listener(listeners.get(3).getTls())).isEqualTo(new TlsModel.Listener(TlsModel.Mode.STRICT,
-                TlsModel.Source.sds("spiffe://td/me"), null));
+        assertThat(TlsModels.listener(listeners.get(3).getTls()))
+                .isEqualTo(new TlsModel.Listener(TlsModel.Mode.STRICT, TlsModel.Source.sds("spiffe://td/me"), null));
         assertThat(ListenerModels.own(listeners.get(3)).tls()).isNotNull();
         assertThat(ListenerModels.of(listeners.get(3)).tls()).as("a caller's view of a target").isNull();
     }
@@ -56,7 +56,11 @@ class TlsModelsTest {
                   - virtualService: {virtualServiceRef: {name: plain}}
                   - virtualService:
                       virtualServiceRef: {name: own}
-                      clientPolicy: {tls: {validation: {trust: {sds: {secretName: "spiffe://td"}}, subjectAlternativeNames: {match: {exact: [own.ns.svc]}}}}}
+                      clientPolicy:
+                        tls:
+                          validation:
+                            trust: {sds: {secretName: "spiffe://td"}}
+                            subjectAlternativeNames: {match: {exact: [own.ns.svc]}}
                   - virtualService:
                       virtualServiceRef: {name: off}
                       clientPolicy: {tls: {enforce: false, validation: {trust: {file: {certificateChain: /ca}}}}}
@@ -85,7 +89,10 @@ class TlsModelsTest {
                 spec:
                   listeners:
                     - portMapping: {port: 8443, protocol: http}
-                      tls: {mode: STRICT, certificate: {file: {certificateChain: /c, privateKey: /k}}, validation: {trust: {file: {certificateChain: /ca}}}}
+                      tls:
+                        mode: STRICT
+                        certificate: {file: {certificateChain: /c, privateKey: /k}}
+                        validation: {trust: {file: {certificateChain: /ca}}}
                   backendDefaults: {clientPolicy: {tls: {validation: {trust: {sds: {secretName: "spiffe://td"}}}}}}
                 """).get(0), VirtualGateway.class);
         assertThat(TlsModels.listener(gateway.getSpec().getListeners().get(0).getTls()).validation().trust())
