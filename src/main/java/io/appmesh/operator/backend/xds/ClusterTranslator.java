@@ -13,7 +13,8 @@ import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
  * Clusters: the local application behind each listener ({@code cds_ingress_…}, STATIC on 127.0.0.1, the listener's
  * connection pool as circuit breakers), each target node a caller reaches ({@code cds_egress_…}: EDS when the node
  * selects pods, LOGICAL_DNS on its hostname otherwise — STRICT_DNS with DNS {@code responseType: ENDPOINTS}, so that
- * every address the name resolves to is an endpoint; the target listener's outlier detection and health check), and
+ * every address the name resolves to is an endpoint; the target listener's outlier detection and health check; TLS
+ * when the caller's client policy is enforced for the target's port, {@link TlsTranslator}), and
  * the original-destination clusters of AWS endpoints and of an ALLOW_ALL mesh.
  */
 final class ClusterTranslator {
@@ -65,6 +66,7 @@ final class ClusterTranslator {
         if (check != null) {
             cluster.addHealthChecks(healthCheck(check));
         }
+        TlsTranslator.upstream(node, target).ifPresent(cluster::setTransportSocket);
         return cluster.build();
     }
 

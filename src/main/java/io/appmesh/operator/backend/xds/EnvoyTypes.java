@@ -20,6 +20,8 @@ import io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspe
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
 import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
 import io.envoyproxy.envoy.extensions.retry.host.previous_hosts.v3.PreviousHostsPredicate;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext;
 import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
 
 /**
@@ -34,7 +36,8 @@ final class EnvoyTypes {
     /** The extension types inside the translator's resources. */
     static final List<Descriptor> PACKED = List.of(HttpConnectionManager.getDescriptor(),
             TcpProxy.getDescriptor(), Router.getDescriptor(), OriginalDst.getDescriptor(), TlsInspector.getDescriptor(),
-            FileAccessLog.getDescriptor(), HttpProtocolOptions.getDescriptor(), PreviousHostsPredicate.getDescriptor());
+            FileAccessLog.getDescriptor(), HttpProtocolOptions.getDescriptor(), PreviousHostsPredicate.getDescriptor(),
+            DownstreamTlsContext.getDescriptor(), UpstreamTlsContext.getDescriptor());
 
     static final TypeRegistry REGISTRY = TypeRegistry.newBuilder().add(PACKED).build();
 

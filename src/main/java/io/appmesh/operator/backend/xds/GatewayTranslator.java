@@ -12,6 +12,7 @@ import io.appmesh.operator.mesh.model.GatewayModel;
 import io.appmesh.operator.mesh.model.NodeModel;
 import io.appmesh.operator.mesh.model.Protocol;
 import io.appmesh.operator.mesh.model.RouteModel;
+import io.appmesh.operator.mesh.model.TlsModel;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.HeaderValue;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
@@ -71,13 +72,18 @@ public final class GatewayTranslator {
             if (listener.protocol() == Protocol.TCP) {
                 continue; // App Mesh's gateway listeners are http, http2 or grpc
             }
-            listeners.add(Listener.newBuilder().setName(Names.gatewayListener(listener.port()))
+            FilterChain chain = FilterChain.newBuilder().setName("ingress_" + listener.port())
+                    .addFilters(ListenerTranslator.httpConnectionManager("ingress",
+                            Names.ingressRoutes(listener.port()), gateway.accessLog()))
+                    .build();
+            Listener.Builder out = Listener.newBuilder().setName(Names.gatewayListener(listener.port()))
                     .setAddress(Protos.address("0.0.0.0", listener.port()))
                     .setTrafficDirection(TrafficDirection.INBOUND)
-                    .addFilterChains(FilterChain.newBuilder().setName("ingress_" + listener.port())
-                            .addFilters(ListenerTranslator.httpConnectionManager("ingress",
-                                    Names.ingressRoutes(listener.port()), gateway.accessLog())))
-                    .build());
+                    .addAllFilterChains(TlsTranslator.chains(chain, listener.tls(), listener.protocol()));
+            if (listener.tls() != null && listener.tls().mode() == TlsModel.Mode.PERMISSIVE) {
+                out.addListenerFilters(TlsTranslator.inspector(List.of())); // the listener's own port only
+            }
+            listeners.add(out.build());
             routes.add(ingressRoutes(gateway, listener, hosts));
             String name = selfRedirectCluster(gateway, listener);
             clusters.put(name, selfRedirect(name, listener));

@@ -24,7 +24,6 @@ import io.envoyproxy.envoy.config.listener.v3.ListenerFilter;
 import io.envoyproxy.envoy.extensions.access_loggers.file.v3.FileAccessLog;
 import io.envoyproxy.envoy.extensions.filters.http.router.v3.Router;
 import io.envoyproxy.envoy.extensions.filters.listener.original_dst.v3.OriginalDst;
-import io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.Rds;
@@ -32,7 +31,7 @@ import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
 
 /**
  * The two sidecar listeners: {@code lds_ingress_0.0.0.0_15000} (a filter chain per node listener port, matched on
- * the original destination port) and {@code lds_egress_0.0.0.0_15001} (a filter chain per backend port; AWS
+ * the original destination port; TLS as the listener's mode says, {@link TlsTranslator}) and {@code lds_egress_0.0.0.0_15001} (a filter chain per backend port; AWS
  * endpoints by TLS SNI; with ALLOW_ALL a default chain to the passthrough cluster). Every filter carries a
  * typed_config: aws-appmesh-envoy runs with extension lookup by name disabled.
  */
@@ -45,12 +44,17 @@ final class ListenerTranslator {
         Listener.Builder listener = Listener.newBuilder().setName(Names.INGRESS_LISTENER)
                 .setAddress(Protos.address("0.0.0.0", AppMeshDefaults.INGRESS_PORT))
                 .setTrafficDirection(TrafficDirection.INBOUND).addListenerFilters(originalDst());
+        List<Integer> permissive = TlsTranslator.permissivePorts(node.listeners());
+        if (!permissive.isEmpty()) {
+            listener.addListenerFilters(TlsTranslator.inspector(permissive));
+        }
         for (ListenerModel l : node.listeners()) {
             Filter filter = l.protocol() == io.appmesh.operator.mesh.model.Protocol.TCP
                     ? tcpProxy("ingress", Names.ingressCluster(node.mesh(), node.node(), l.protocol(), l.port()), l.idle(),
                             node.accessLog())
                     : httpConnectionManager("ingress", Names.ingressRoutes(l.port()), node.accessLog());
-            listener.addFilterChains(chain("ingress_" + l.port(), l.port(), filter));
+            listener.addAllFilterChains(TlsTranslator.chains(chain("ingress_" + l.port(), l.port(), filter), l.tls(),
+                    l.protocol()));
         }
         return listener.build();
     }
@@ -62,8 +66,7 @@ final class ListenerTranslator {
         Listener.Builder listener = Listener.newBuilder().setName(Names.EGRESS_LISTENER)
                 .setAddress(Protos.address("0.0.0.0", AppMeshDefaults.EGRESS_PORT))
                 .setTrafficDirection(TrafficDirection.OUTBOUND).addListenerFilters(originalDst())
-                .addListenerFilters(ListenerFilter.newBuilder().setName("envoy.filters.listener.tls_inspector")
-                        .setTypedConfig(Protos.any(TlsInspector.getDefaultInstance())));
+                .addListenerFilters(TlsTranslator.inspector(List.of()));
         for (PortFilter port : ports) {
             listener.addFilterChains(chain("egress_" + port.port(), port.port(), port.filter()));
         }

@@ -11,6 +11,12 @@ final class Names {
     static final String INGRESS_LISTENER = "lds_ingress_0.0.0.0_" + AppMeshDefaults.INGRESS_PORT;
     static final String EGRESS_LISTENER = "lds_egress_0.0.0.0_" + AppMeshDefaults.EGRESS_PORT;
 
+    /**
+     * The static cluster aws-appmesh-envoy's bootstrap adds when {@code APPMESH_SDS_SOCKET_PATH} is set (a pipe to the
+     * SDS server's unix socket, e.g. SPIRE's agent): every SDS secret is fetched through it. Not served by CDS.
+     */
+    static final String SDS_CLUSTER = "static_cluster_sds_unix_socket";
+
     static String ingressCluster(String mesh, String node, Protocol protocol, int port) {
         return "cds_ingress_" + mesh + "_" + node + "_" + protocol.value() + "_" + port;
     }

@@ -26,6 +26,7 @@ import io.appmesh.operator.backend.BackendState;
 import io.appmesh.operator.backend.MeshBackend;
 import io.appmesh.operator.mesh.MeshScope;
 import io.appmesh.operator.mesh.Resolved;
+import io.appmesh.operator.mesh.model.TlsModels;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
@@ -59,6 +60,7 @@ public class XdsMeshBackend implements MeshBackend {
 
     @Override
     public BackendState syncVirtualNode(Resolved<VirtualNode> node) {
+        checkAcm("VirtualNode", TlsModels.acmFields(node.resource()));
         VirtualNode served = withGroupBackends(node);
         plane.admit(served);
         String group = NodeGroups.virtualNode(node.mesh().getSpec().getAwsName(), node.resource().getSpec().getAwsName());
@@ -137,6 +139,23 @@ public class XdsMeshBackend implements MeshBackend {
         }
     }
 
+    /**
+     * ACM certificates and ACM private CAs were turned into keys and trust bundles by App Mesh's management service,
+     * inside AWS; this operator cannot read them. Serving the object without them would be plaintext where the user
+     * asked for TLS, so it is refused (its last admitted version, if any, stays served).
+     */
+    static void checkAcm(String kind, List<String> fields) {
+        if (!fields.isEmpty()) {
+            throw new BackendException(ACM_NOT_SERVED, kind + " uses ACM (" + String.join(", ", fields)
+                    + "), which the xds backend cannot serve without AWS: use certificate/trust `file` (a Secret "
+                    + "mounted with the appmesh.k8s.aws/secretMounts annotation) or `sds` (e.g. SPIRE) instead",
+                    null, false);
+        }
+    }
+
+    /** The condition reason of an object refused for naming ACM. */
+    static final String ACM_NOT_SERVED = "AcmNotServedByXds";
+
     private static void walk(JsonNode node, BiConsumer<String, String> regex, String path) {
         if (node.isObject()) {
             node.fields().forEachRemaining(field -> {
@@ -160,6 +179,7 @@ public class XdsMeshBackend implements MeshBackend {
 
     @Override
     public BackendState syncVirtualGateway(Resolved<VirtualGateway> gateway) {
+        checkAcm("VirtualGateway", TlsModels.acmFields(gateway.resource()));
         plane.admit(gateway.resource());
         String group = NodeGroups.virtualGateway(gateway.mesh().getSpec().getAwsName(),
                 gateway.resource().getSpec().getAwsName());

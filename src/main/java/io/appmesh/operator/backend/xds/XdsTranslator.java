@@ -88,8 +88,9 @@ public final class XdsTranslator {
      * What a proxyless gRPC client of the node receives ({@link Proxyless#isGrpcClient}): per backend service and
      * HTTP-family port, an API listener {@code <service>:<port>} whose routes are the sidecar's for that host, and the
      * clusters and endpoints those routes name, as the sidecar gets them. No ingress (the server side of proxyless gRPC
-     * is not served), no TCP ports (a gRPC channel cannot use a TCP proxy), and no AWS or ALLOW_ALL passthrough
-     * (ORIGINAL_DST clusters, which gRPC cannot load; a proxyless client only dials declared hosts).
+     * is not served), no TCP ports (a gRPC channel cannot use a TCP proxy), no AWS or ALLOW_ALL passthrough
+     * (ORIGINAL_DST clusters, which gRPC cannot load; a proxyless client only dials declared hosts), and no port whose
+     * calls a client policy would secure with TLS ({@link #originatesTls}).
      */
     public static EnvoyResources proxyless(NodeModel node) {
         Map<String, Listener> listeners = new TreeMap<>();
@@ -98,6 +99,9 @@ public final class XdsTranslator {
         for (BackendModel backend : node.backends()) {
             for (BackendModel.PortRoutes port : backend.ports()) {
                 if (port.protocol() == Protocol.TCP) {
+                    continue;
+                }
+                if (originatesTls(node, port)) {
                     continue;
                 }
                 var host = RouteTranslator.virtualHost(node, port.port(),
@@ -116,6 +120,16 @@ public final class XdsTranslator {
         }
         return new EnvoyResources(List.copyOf(listeners.values()), List.of(), List.copyOf(clusters.values()),
                 List.copyOf(endpoints.values()));
+    }
+
+    /**
+     * Whether a caller's cluster on this port's routes would originate TLS. grpc-xds takes TLS only from certificate
+     * provider instances of its own bootstrap (it refuses file paths and SDS secrets), so such a port is not offered to
+     * proxyless clients at all: dialing it fails rather than silently going out in plaintext.
+     */
+    private static boolean originatesTls(NodeModel node, BackendModel.PortRoutes port) {
+        return port.routes().stream().flatMap(r -> r.targets().stream())
+                .anyMatch(t -> TlsTranslator.clientPolicy(node, t.node()).isPresent());
     }
 
     static void target(NodeModel node, TargetModel target, Map<String, Cluster> clusters,

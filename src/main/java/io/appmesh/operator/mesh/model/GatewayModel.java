@@ -11,7 +11,8 @@ import java.util.List;
  * @param accessLog the file access log, or null for none
  * @param routes the gateway routes attached to the gateway, in the order Envoy tries them (see {@link GatewayModels})
  * @param backends the virtual services the routes target, each with its provider's routes as a sidecar calling it
- *        gets them (the gateway forwards to itself and routes these like a sidecar's egress)
+ *        gets them (the gateway forwards to itself and routes these like a sidecar's egress) and the gateway's
+ *        backend defaults as client policy
  */
 public record GatewayModel(String mesh, String gateway, List<Listener> listeners, AccessLogModel accessLog,
         List<Route> routes, List<BackendModel> backends) {
@@ -22,9 +23,16 @@ public record GatewayModel(String mesh, String gateway, List<Listener> listeners
      *
      * @param pool the connection pool, or null
      * @param healthCheck the listener's health check, or null
+     * @param tls the listener's TLS, or null for plaintext
      */
     public record Listener(int port, Protocol protocol, ListenerModel.ConnectionPool pool,
-            ListenerModel.HealthCheck healthCheck) {
+            ListenerModel.HealthCheck healthCheck, TlsModel.Listener tls) {
+
+        /** A plaintext listener. */
+        public Listener(int port, Protocol protocol, ListenerModel.ConnectionPool pool,
+                ListenerModel.HealthCheck healthCheck) {
+            this(port, protocol, pool, healthCheck, null);
+        }
     }
 
     /**

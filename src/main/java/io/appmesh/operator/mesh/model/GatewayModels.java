@@ -70,8 +70,9 @@ public final class GatewayModels {
             models.add(model);
             if (!backends.containsKey(model.service())) {
                 Optional<VirtualService> service = service(route);
+                // the gateway's backend defaults are its only client policy: they apply to every target service
                 backends.put(model.service(), new BackendModel(model.service(),
-                        service.map(nodes::provided).orElse(List.of())));
+                        service.map(nodes::provided).orElse(List.of()), TlsModels.client(gateway)));
             }
         }
         models.sort(ORDER);
@@ -232,7 +233,7 @@ public final class GatewayModels {
         int port = Math.toIntExact(l.getPortMapping().getPort());
         Protocol protocol = Protocol.of(l.getPortMapping().getProtocol());
         return new GatewayModel.Listener(port, protocol, pool(l.getConnectionPool(), protocol),
-                healthCheck(l.getHealthCheck()));
+                healthCheck(l.getHealthCheck()), TlsModels.listener(l.getTls()));
     }
 
     private static ListenerModel.ConnectionPool pool(VirtualGatewayConnectionPool pool, Protocol protocol) {

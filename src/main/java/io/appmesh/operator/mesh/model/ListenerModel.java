@@ -10,9 +10,16 @@ import java.time.Duration;
  * @param pool the connection pool, or null
  * @param outlier outlier detection (applied by callers), or null
  * @param healthCheck the active health check (applied by callers), or null
+ * @param tls the listener's TLS (STRICT or PERMISSIVE), or null for plaintext (none, or mode DISABLED)
  */
 public record ListenerModel(int port, Protocol protocol, Duration perRequest, Duration idle, ConnectionPool pool,
-        Outlier outlier, HealthCheck healthCheck) {
+        Outlier outlier, HealthCheck healthCheck, TlsModel.Listener tls) {
+
+    /** A plaintext listener. */
+    public ListenerModel(int port, Protocol protocol, Duration perRequest, Duration idle, ConnectionPool pool,
+            Outlier outlier, HealthCheck healthCheck) {
+        this(port, protocol, perRequest, idle, pool, outlier, healthCheck, null);
+    }
 
     /** Limits of the connection pool; a null field is unlimited. */
     public record ConnectionPool(Long maxConnections, Long maxPendingRequests, Long maxRequests) {

@@ -20,6 +20,16 @@ final class ListenerModels {
     private ListenerModels() {
     }
 
+    /**
+     * A node's own listener, with its TLS. A caller's view of a target listener ({@link #of}) leaves TLS out: what a
+     * caller originates is its client policy's business, so a target's TLS settings do not change its callers.
+     */
+    static ListenerModel own(Listener listener) {
+        ListenerModel model = of(listener);
+        return new ListenerModel(model.port(), model.protocol(), model.perRequest(), model.idle(), model.pool(),
+                model.outlier(), model.healthCheck(), TlsModels.listener(listener.getTls()));
+    }
+
     static ListenerModel of(Listener listener) {
         Protocol protocol = Protocol.of(listener.getPortMapping().getProtocol());
         int port = Math.toIntExact(listener.getPortMapping().getPort());

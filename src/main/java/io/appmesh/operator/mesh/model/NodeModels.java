@@ -48,12 +48,13 @@ public final class NodeModels {
     }
 
     public NodeModel build(VirtualNode node, Mesh mesh) {
-        List<ListenerModel> listeners = listeners(node).stream().map(ListenerModels::of).toList();
+        List<ListenerModel> listeners = listeners(node).stream().map(ListenerModels::own).toList();
         AccessLogModel accessLog = accessLog(node);
         List<BackendModel> backends = new ArrayList<>();
         for (var entry : backendServices(node).entrySet()) {
-            backends.add(new BackendModel(entry.getKey(),
-                    entry.getValue() == null ? List.of() : provided(entry.getValue())));
+            VirtualService service = entry.getValue().service();
+            backends.add(new BackendModel(entry.getKey(), service == null ? List.of() : provided(service),
+                    TlsModels.client(node, entry.getValue().backend())));
         }
         boolean allowAll = mesh.getSpec().getEgressFilter() != null
                 && "ALLOW_ALL".equals(mesh.getSpec().getEgressFilter().getType());
@@ -89,16 +90,25 @@ public final class NodeModels {
         return AccessLogModel.of(path);
     }
 
-    /** Backend services by awsName (null: known by ARN only): explicit backends first, then the groups'. */
-    private Map<String, VirtualService> backendServices(VirtualNode node) {
-        Map<String, VirtualService> services = new LinkedHashMap<>();
+    /**
+     * A backend service (null: known by ARN only) and the backend entry naming it (null: reached through a backend
+     * group, which has no client policy of its own: the backend defaults apply).
+     */
+    private record BackendService(VirtualService service, Backend backend) {
+    }
+
+    /** Backend services by awsName: explicit backends first, then the groups'. */
+    private Map<String, BackendService> backendServices(VirtualNode node) {
+        Map<String, BackendService> services = new LinkedHashMap<>();
         String namespace = node.getMetadata().getNamespace();
         for (Backend backend : Optional.ofNullable(node.getSpec().getBackends()).orElse(List.of())) {
             var vs = backend.getVirtualService();
             if (vs != null && vs.getVirtualServiceRef() != null) {
-                service(namespace, vs.getVirtualServiceRef()).ifPresent(s -> services.put(s.getSpec().getAwsName(), s));
+                service(namespace, vs.getVirtualServiceRef())
+                        .ifPresent(s -> services.put(s.getSpec().getAwsName(), new BackendService(s, backend)));
             } else if (vs != null && vs.getVirtualServiceARN() != null) {
-                services.putIfAbsent(AppMeshArns.name("virtualServiceARN", vs.getVirtualServiceARN()), null);
+                services.putIfAbsent(AppMeshArns.name("virtualServiceARN", vs.getVirtualServiceARN()),
+                        new BackendService(null, backend));
             }
         }
         for (BackendGroupReference ref : Optional.ofNullable(node.getSpec().getBackendGroups()).orElse(List.of())) {
@@ -112,7 +122,7 @@ public final class NodeModels {
                         .map(group -> Optional.ofNullable(group.getSpec().getVirtualservices()).orElse(List.of()))
                         .orElse(List.of()).forEach(r -> service(namespace, r).ifPresent(members::add));
             }
-            members.forEach(s -> services.putIfAbsent(s.getSpec().getAwsName(), s));
+            members.forEach(s -> services.putIfAbsent(s.getSpec().getAwsName(), new BackendService(s, null)));
         }
         return services;
     }

@@ -8,8 +8,13 @@ import java.util.stream.Collectors;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.core.v3.ApiConfigSource;
+import io.envoyproxy.envoy.config.core.v3.ApiVersion;
+import io.envoyproxy.envoy.config.core.v3.ConfigSource;
+import io.envoyproxy.envoy.config.core.v3.TransportSocket;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
@@ -20,13 +25,18 @@ import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.envoyproxy.envoy.config.route.v3.WeightedCluster;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
 import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.CommonTlsContext;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext;
 
 /**
  * What Envoy checks across resources and PGV cannot: unique names per type, every route configuration and cluster a
  * listener or route names is served (so a proxy never warms a route to a missing cluster), an EDS resource per EDS
  * cluster and none for other clusters, unique domains within a route configuration (served or inline in an API
  * listener), weighted clusters summing to more than zero, a load balancing weight on every EDS locality (gRPC's xDS
- * client ignores localities without one).
+ * client ignores localities without one), TLS transport sockets of the right side whose SDS secrets come through the
+ * bootstrap's SDS cluster (the one cluster a proxy has without CDS).
  */
 final class ReferenceChecker {
 
@@ -81,6 +91,26 @@ final class ReferenceChecker {
                 }
             }
         }
+        for (Listener listener : r.listeners()) {
+            List<FilterChain> chains = new ArrayList<>(listener.getFilterChainsList());
+            if (listener.hasDefaultFilterChain()) {
+                chains.add(listener.getDefaultFilterChain());
+            }
+            for (FilterChain chain : chains) {
+                if (chain.hasTransportSocket()) {
+                    tls(listener.getName() + "/" + chain.getName(), chain.getTransportSocket(),
+                            DownstreamTlsContext.class, out);
+                }
+            }
+        }
+        for (Cluster cluster : r.clusters()) {
+            if (cluster.getName().equals(Names.SDS_CLUSTER)) {
+                out.add("cluster " + Names.SDS_CLUSTER + " is the bootstrap's; serving it would clash");
+            }
+            if (cluster.hasTransportSocket()) {
+                tls(cluster.getName(), cluster.getTransportSocket(), UpstreamTlsContext.class, out);
+            }
+        }
         routes.stream().filter(n -> !usedRoutes.contains(n))
                 .forEach(n -> out.add("route configuration " + n + " used by no listener"));
         for (RouteConfiguration config : configs) {
@@ -119,12 +149,49 @@ final class ReferenceChecker {
         return out;
     }
 
+    /**
+     * A TLS transport socket: the TLS extension with the context of its side, and every SDS secret fetched through
+     * the one cluster the proxy has for it without CDS, the bootstrap's {@link Names#SDS_CLUSTER} (over gRPC, v3).
+     */
+    private static void tls(String at, TransportSocket socket, Class<? extends Message> side, List<String> out) {
+        if (!socket.getName().equals(TlsTranslator.TRANSPORT_SOCKET) || !socket.getTypedConfig().is(side)) {
+            out.add(at + ": transport socket " + socket.getName() + " is not " + side.getSimpleName());
+            return;
+        }
+        Message context = unpack(socket.getTypedConfig(), side);
+        CommonTlsContext common = context instanceof DownstreamTlsContext d
+                ? d.getCommonTlsContext()
+                : ((UpstreamTlsContext) context).getCommonTlsContext();
+        List<SdsSecretConfig> secrets = new ArrayList<>(common.getTlsCertificateSdsSecretConfigsList());
+        if (common.hasValidationContextSdsSecretConfig()) {
+            secrets.add(common.getValidationContextSdsSecretConfig());
+        }
+        if (common.hasCombinedValidationContext()) {
+            secrets.add(common.getCombinedValidationContext().getValidationContextSdsSecretConfig());
+        }
+        for (SdsSecretConfig secret : secrets) {
+            ConfigSource source = secret.getSdsConfig();
+            boolean ok = source.getResourceApiVersion() == ApiVersion.V3 && source.hasApiConfigSource()
+                    && source.getApiConfigSource().getApiType() == ApiConfigSource.ApiType.GRPC
+                    && source.getApiConfigSource().getTransportApiVersion() == ApiVersion.V3
+                    && source.getApiConfigSource().getGrpcServicesCount() == 1 && source.getApiConfigSource()
+                            .getGrpcServices(0).getEnvoyGrpc().getClusterName().equals(Names.SDS_CLUSTER);
+            if (!ok) {
+                out.add(at + ": SDS secret " + secret.getName() + " not fetched through " + Names.SDS_CLUSTER);
+            }
+        }
+        if (common.getTlsCertificatesCount() + common.getTlsCertificateSdsSecretConfigsCount() == 0
+                && context instanceof DownstreamTlsContext) {
+            out.add(at + ": a server TLS context without a certificate");
+        }
+    }
+
     private static void unique(String what, List<String> names, List<String> out) {
         Set<String> seen = new HashSet<>();
         names.stream().filter(n -> !seen.add(n)).forEach(n -> out.add("duplicate " + what + " " + n));
     }
 
-    private static <T extends com.google.protobuf.Message> T unpack(Any any, Class<T> type) {
+    private static <T extends Message> T unpack(Any any, Class<T> type) {
         try {
             return any.unpack(type);
         } catch (InvalidProtocolBufferException e) {

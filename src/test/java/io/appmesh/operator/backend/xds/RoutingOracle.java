@@ -18,6 +18,7 @@ import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
 import io.envoyproxy.envoy.config.listener.v3.FilterChainMatch;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
+import io.envoyproxy.envoy.config.listener.v3.ListenerFilterChainMatchPredicate;
 import io.envoyproxy.envoy.config.route.v3.HeaderMatcher;
 import io.envoyproxy.envoy.config.route.v3.QueryParameterMatcher;
 import io.envoyproxy.envoy.config.route.v3.RetryPolicy;
@@ -28,12 +29,16 @@ import io.envoyproxy.envoy.config.route.v3.RouteMatch;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
 import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext;
 import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
 
 /**
  * Where Envoy would send a request, given the resources one node received (in the spirit of Istio's
  * pilot/pkg/simulation): listener by traffic direction, filter chain (destination port, then SNI, then transport
- * protocol, each level keeping only its most specific chains; else the default chain), route configuration
+ * protocol — both seen only where a TLS inspector looks —, each level keeping only its most specific chains; else the
+ * default chain), TLS termination (a plaintext or certificate-less connection to a chain requiring TLS or a client
+ * certificate fails its handshake; TLS into a plaintext HTTP chain is a codec error), route configuration
  * (RDS or inline), virtual host (exact domain, longest suffix wildcard, longest prefix wildcard, then {@code *}; the
  * port in the authority counts), first matching route, and its action. Anything it does not model throws, so an
  * answer is never silently wrong.
@@ -46,13 +51,19 @@ final class RoutingOracle {
     /** Default route timeout when a route action sets none. */
     static final Duration ENVOY_DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
-    /** A request (or, without authority, a TCP connection) arriving at the node's proxy. */
+    /**
+     * A request (or, without authority, a TCP connection) arriving at the node's proxy.
+     *
+     * @param sni the server name of a TLS client hello, or null
+     * @param tls the connection starts with a TLS client hello (else it is plaintext)
+     * @param clientCertificate the TLS client presents a certificate the server trusts (mutual TLS)
+     */
     record Request(TrafficDirection direction, int port, String sni, String authority, String path,
-            Map<String, String> headers) {
+            Map<String, String> headers, boolean tls, boolean clientCertificate) {
 
         static Request http(int port, String authority, String path) {
             return new Request(TrafficDirection.OUTBOUND, port, null, authority, path,
-                    Map.of(":method", "GET", ":scheme", "http"));
+                    Map.of(":method", "GET", ":scheme", "http"), false, false);
         }
 
         /** A gRPC call: POST {@code /<service>/<method>} with content-type application/grpc. */
@@ -62,21 +73,27 @@ final class RoutingOracle {
         }
 
         static Request tcp(int port) {
-            return new Request(TrafficDirection.OUTBOUND, port, null, null, null, Map.of());
+            return new Request(TrafficDirection.OUTBOUND, port, null, null, null, Map.of(), false, false);
         }
 
+        /** A TLS connection (no client certificate) whose bytes are not looked into past the client hello. */
         static Request tls(int port, String sni) {
-            return new Request(TrafficDirection.OUTBOUND, port, sni, null, null, Map.of());
+            return new Request(TrafficDirection.OUTBOUND, port, sni, null, null, Map.of(), true, false);
         }
 
         Request inbound() {
-            return new Request(TrafficDirection.INBOUND, port, sni, authority, path, headers);
+            return new Request(TrafficDirection.INBOUND, port, sni, authority, path, headers, tls, clientCertificate);
+        }
+
+        /** The same request over TLS, with this server name (or none) and with or without a client certificate. */
+        Request overTls(String serverName, boolean withClientCertificate) {
+            return new Request(direction, port, serverName, authority, path, headers, true, withClientCertificate);
         }
 
         Request header(String name, String value) {
             Map<String, String> h = new HashMap<>(headers);
             h.put(name.toLowerCase(Locale.ROOT), value);
-            return new Request(direction, port, sni, authority, path, Map.copyOf(h));
+            return new Request(direction, port, sni, authority, path, Map.copyOf(h), tls, clientCertificate);
         }
 
         Request method(String method) {
@@ -98,7 +115,14 @@ final class RoutingOracle {
         /** No filter chain matched and the listener has no default one: the connection is closed. */
         NO_FILTER_CHAIN,
         /** No virtual host or no route matched: Envoy answers 404 with response flag NR. */
-        NO_ROUTE
+        NO_ROUTE,
+        /**
+         * The chain terminates TLS and the connection is plaintext, or lacks the client certificate the chain requires:
+         * the handshake fails and the connection is closed.
+         */
+        HANDSHAKE_FAILED,
+        /** TLS bytes reach an HTTP connection manager that does not terminate TLS: a codec error, closed. */
+        CODEC_ERROR
     }
 
     /** A retry policy as Envoy applies it (num_retries defaults to 1). */
@@ -110,9 +134,15 @@ final class RoutingOracle {
      * @param weights the weighted clusters in order, else empty
      * @param timeout the route timeout (Envoy's 15 s when unset); null for TCP
      * @param retry the route's (else the virtual host's) retry policy, or null
+     * @param tls the filter chain terminated TLS (a DownstreamTlsContext)
      */
     record Answer(Outcome outcome, String listener, String filterChain, String routeConfig, String virtualHost,
-            String route, String cluster, Map<String, Integer> weights, Duration timeout, Retry retry) {
+            String route, String cluster, Map<String, Integer> weights, Duration timeout, Retry retry, boolean tls) {
+
+        private Answer terminating(boolean terminated) {
+            return new Answer(outcome, listener, filterChain, routeConfig, virtualHost, route, cluster, weights,
+                    timeout, retry, terminated);
+        }
 
         /** The clusters that receive traffic: the single cluster, or the weighted clusters of weight > 0. */
         List<String> receivers() {
@@ -132,7 +162,7 @@ final class RoutingOracle {
         }
 
         private static Answer failed(Outcome outcome, String listener, String chain, String config, String vhost) {
-            return new Answer(outcome, listener, chain, config, vhost, null, null, Map.of(), null, null);
+            return new Answer(outcome, listener, chain, config, vhost, null, null, Map.of(), null, null, false);
         }
     }
 
@@ -153,6 +183,44 @@ final class RoutingOracle {
         if (chain == null) {
             return Answer.failed(Outcome.NO_FILTER_CHAIN, listener.getName(), null, null, null);
         }
+        DownstreamTlsContext terminates = downstreamTls(chain);
+        if (terminates != null && (!request.tls()
+                || terminates.getRequireClientCertificate().getValue() && !request.clientCertificate())) {
+            return Answer.failed(Outcome.HANDSHAKE_FAILED, listener.getName(), chain.getName(), null, null)
+                    .terminating(true);
+        }
+        boolean http = chain.getFiltersList().stream().anyMatch(f -> f.getTypedConfig().is(HttpConnectionManager.class));
+        if (terminates == null && request.tls() && http) {
+            return Answer.failed(Outcome.CODEC_ERROR, listener.getName(), chain.getName(), null, null);
+        }
+        return through(resources, listener, chain, request).terminating(terminates != null);
+    }
+
+    /** The chain's DownstreamTlsContext, or null when it does not terminate TLS. */
+    private static DownstreamTlsContext downstreamTls(FilterChain chain) {
+        if (!chain.hasTransportSocket()) {
+            return null;
+        }
+        if (!chain.getTransportSocket().getTypedConfig().is(DownstreamTlsContext.class)) {
+            throw new UnsupportedOperationException("transport socket not modelled: " + chain.getTransportSocket());
+        }
+        return unpack(chain.getTransportSocket().getTypedConfig(), DownstreamTlsContext.class);
+    }
+
+    /**
+     * The UpstreamTlsContext of a served cluster, or null when the proxy connects to it in plaintext (the answer stops
+     * at the cluster; this says how the connection to it is made).
+     */
+    static UpstreamTlsContext upstreamTls(EnvoyResources resources, String cluster) {
+        Cluster c = resources.clusters().stream().filter(x -> x.getName().equals(cluster)).findFirst()
+                .orElseThrow(() -> new AssertionError("cluster " + cluster + " not served"));
+        if (!c.hasTransportSocket()) {
+            return null;
+        }
+        return unpack(c.getTransportSocket().getTypedConfig(), UpstreamTlsContext.class);
+    }
+
+    private static Answer through(EnvoyResources resources, Listener listener, FilterChain chain, Request request) {
         for (Filter filter : chain.getFiltersList()) {
             Any config = filter.getTypedConfig();
             if (config.is(HttpConnectionManager.class)) {
@@ -166,7 +234,7 @@ final class RoutingOracle {
                 Map<String, Integer> weights = new LinkedHashMap<>();
                 tcp.getWeightedClusters().getClustersList().forEach(c -> weights.put(c.getName(), c.getWeight()));
                 return new Answer(Outcome.ROUTED, listener.getName(), chain.getName(), null, null, null,
-                        tcp.getCluster().isEmpty() ? null : tcp.getCluster(), weights, null, null);
+                        tcp.getCluster().isEmpty() ? null : tcp.getCluster(), weights, null, null, false);
             }
         }
         throw new UnsupportedOperationException("no HTTP connection manager or TCP proxy in " + chain.getName());
@@ -215,8 +283,9 @@ final class RoutingOracle {
                     + query;
         }
         String authority = a.getHostRewriteLiteral().isEmpty() ? request.authority() : a.getHostRewriteLiteral();
+        // the self-redirect hop is plaintext to the gateway's own egress listener
         Request forwarded = new Request(TrafficDirection.OUTBOUND, address.getPortValue(), null, authority, path,
-                request.headers());
+                request.headers(), false, false);
         for (var add : route.getRequestHeadersToAddList()) {
             forwarded = forwarded.header(add.getHeader().getKey(), add.getHeader().getValue());
         }
@@ -237,7 +306,9 @@ final class RoutingOracle {
         }
         chains = narrow(chains, c -> c.getFilterChainMatch().hasDestinationPort(),
                 c -> c.getFilterChainMatch().getDestinationPort().getValue() == request.port());
-        String sni = request.sni();
+        // Server name and transport protocol are known only through the TLS inspector, where it looks
+        boolean inspected = request.tls() && inspects(listener, request.port());
+        String sni = inspected ? request.sni() : null;
         Predicate<FilterChain> namesSet = c -> c.getFilterChainMatch().getServerNamesCount() > 0;
         List<FilterChain> exact = chains.stream().filter(namesSet)
                 .filter(c -> sni != null && c.getFilterChainMatch().getServerNamesList().contains(sni)).toList();
@@ -245,7 +316,7 @@ final class RoutingOracle {
                 ? exact
                 : narrow(chains, namesSet, c -> sni != null && c.getFilterChainMatch().getServerNamesList().stream()
                         .anyMatch(n -> n.startsWith("*.") && sni.endsWith(n.substring(1))));
-        String transport = sni == null ? "raw_buffer" : "tls";
+        String transport = inspected ? "tls" : "raw_buffer";
         chains = narrow(chains, c -> !c.getFilterChainMatch().getTransportProtocol().isEmpty(),
                 c -> c.getFilterChainMatch().getTransportProtocol().equals(transport));
         if (chains.size() > 1) {
@@ -255,6 +326,25 @@ final class RoutingOracle {
             return chains.get(0);
         }
         return listener.hasDefaultFilterChain() ? listener.getDefaultFilterChain() : null;
+    }
+
+    /** Whether the listener's TLS inspector runs for a connection to {@code port} (its filter_disabled predicate). */
+    private static boolean inspects(Listener listener, int port) {
+        return listener.getListenerFiltersList().stream()
+                .filter(f -> f.getName().equals(TlsTranslator.TLS_INSPECTOR))
+                .anyMatch(f -> !f.hasFilterDisabled() || !matches(f.getFilterDisabled(), port));
+    }
+
+    private static boolean matches(ListenerFilterChainMatchPredicate p, int port) {
+        return switch (p.getRuleCase()) {
+            case DESTINATION_PORT_RANGE -> port >= p.getDestinationPortRange().getStart()
+                    && port < p.getDestinationPortRange().getEnd();
+            case NOT_MATCH -> !matches(p.getNotMatch(), port);
+            case OR_MATCH -> p.getOrMatch().getRulesList().stream().anyMatch(r -> matches(r, port));
+            case AND_MATCH -> p.getAndMatch().getRulesList().stream().allMatch(r -> matches(r, port));
+            case ANY_MATCH -> true;
+            default -> throw new UnsupportedOperationException("listener filter predicate not modelled: " + p);
+        };
     }
 
     /** One level of Envoy's filter chain search: the chains that set a criterion and match it, else those leaving it unset. */
@@ -456,7 +546,7 @@ final class RoutingOracle {
                         policy.hasPerTryTimeout() ? duration(policy.getPerTryTimeout()) : null,
                         policy.getRetriableStatusCodesList());
         return new Answer(Outcome.ROUTED, listener.getName(), chain.getName(), config.getName(), vhost.getName(),
-                route.getName(), cluster, weights, timeout, retry);
+                route.getName(), cluster, weights, timeout, retry, false);
     }
 
     private static Duration duration(com.google.protobuf.Duration d) {

@@ -69,6 +69,7 @@ class RoutingOracleTest {
         Any hcm = Any.pack(HttpConnectionManager.newBuilder().setStatPrefix("t")
                 .setRds(Rds.newBuilder().setRouteConfigName("routes")).build());
         Listener listener = Listener.newBuilder().setName("out").setTrafficDirection(TrafficDirection.OUTBOUND)
+                .addListenerFilters(TlsTranslator.inspector(List.of())) // server names are seen through it
                 .addFilterChains(chain("http_80", hcm)
                         .setFilterChainMatch(FilterChainMatch.newBuilder().setDestinationPort(UInt32Value.of(80))))
                 .addAllFilterChains(List.of(more)).build();
@@ -226,8 +227,13 @@ class RoutingOracleTest {
         assertThat(RoutingOracle.route(r, Request.tls(443, "example.com")).outcome())
                 .isEqualTo(Outcome.NO_FILTER_CHAIN);
         assertThat(RoutingOracle.route(r, Request.tcp(443)).outcome()).isEqualTo(Outcome.NO_FILTER_CHAIN);
-        assertThatThrownBy(() -> RoutingOracle.route(r, Request.tls(80, "s3.amazonaws.com")))
-                .as("the port level excludes the less specific chains").hasMessageContaining("http_80");
+        Answer port80 = RoutingOracle.route(r, Request.tls(80, "s3.amazonaws.com"));
+        assertThat(port80.filterChain()).as("the port level excludes the less specific chains").isEqualTo("http_80");
+        assertThat(port80.outcome()).as("TLS into plaintext HTTP").isEqualTo(Outcome.CODEC_ERROR);
+        Listener blind = r.listeners().get(0).toBuilder().clearListenerFilters().build();
+        assertThat(RoutingOracle.route(new EnvoyResources(List.of(blind), r.routes(), List.of(), List.of()),
+                Request.tls(443, "s3.amazonaws.com")).outcome()).as("no TLS inspector, no server name")
+                .isEqualTo(Outcome.NO_FILTER_CHAIN);
 
         Listener withDefault = r.listeners().get(0).toBuilder()
                 .setDefaultFilterChain(chain("default", tcp)).build();

@@ -42,7 +42,8 @@ import io.restassured.RestAssured;
  * The operator with {@code appmesh.backend=xds}, end to end through its own ADS port: manifests applied as users apply
  * them become Active without an ARN and without any AWS call; a proxy of a virtual node receives App Mesh's resources
  * (CDS and EDS before LDS and RDS), changes are pushed, a reconnecting proxy that holds the current versions receives
- * nothing, a NACK shows on the VirtualNode, and a router update Envoy would refuse never reaches the proxy.
+ * nothing, a NACK shows on the VirtualNode, a router update Envoy would refuse never reaches the proxy, and a
+ * VirtualNode using ACM is refused with a condition and a Warning event.
  */
 @QuarkusTest
 @WithLocalKubeApi
@@ -224,6 +225,35 @@ class XdsControlPlaneIT extends ScenarioTest {
         DiscoveryResponse pushed = proxy.next(NOTHING);
         assertThat(pushed).as("nothing pushed for %s; got %s", why, pushed == null ? null : pushed.getTypeUrl())
                 .isNull();
+    }
+
+    @Test
+    void aVirtualNodeUsingAcmIsRefusedVisibly() throws Exception {
+        Manifests manifests = manifests();
+        manifests.apply(Manifests.namespaceAndMesh("acm"));
+        manifests.apply("""
+                apiVersion: appmesh.k8s.aws/v1beta2
+                kind: VirtualNode
+                metadata: {name: secure, namespace: acm}
+                spec:
+                  podSelector: {matchLabels: {app: secure}}
+                  listeners:
+                    - portMapping: {port: 8443, protocol: http}
+                      tls:
+                        mode: STRICT
+                        certificate: {acm: {certificateARN: "arn:aws:acm:us-west-2:111122223333:certificate/x"}}
+                  serviceDiscovery: {dns: {hostname: secure.acm.svc.cluster.local}}
+                """);
+        await().atMost(CONVERGED).untilAsserted(() -> assertThat(condition(manifests.get(VirtualNode.class, "acm",
+                "secure"), "VirtualNodeActive")).isNotNull().satisfies(c -> {
+                    assertThat(c.getStatus()).isEqualTo("False");
+                    assertThat(c.getReason()).isEqualTo("AcmNotServedByXds");
+                    assertThat(c.getMessage()).contains("spec.listeners[0].tls.certificate.acm");
+                }));
+        await().atMost(CONVERGED).until(() -> client.v1().events().inNamespace("acm").list().getItems().stream()
+                .anyMatch(e -> "Warning".equals(e.getType())
+                        && e.getMessage().contains("spec.listeners[0].tls.certificate.acm")));
+        assertThat(plane.served().get(VirtualNode.class, "acm", "secure")).as("never served").isEmpty();
     }
 
     /** Acknowledges every push until none comes for a while; the EDS names the proxy then subscribes to. */
