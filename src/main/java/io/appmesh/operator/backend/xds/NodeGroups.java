@@ -28,4 +28,9 @@ public final class NodeGroups implements NodeGroup<String> {
     public static String virtualNode(String meshAwsName, String nodeAwsName) {
         return "mesh/" + meshAwsName + "/virtualNode/" + nodeAwsName;
     }
+
+    /** The group (and App Mesh resource name) of a virtual gateway, what its pods' Envoys send. */
+    public static String virtualGateway(String meshAwsName, String gatewayAwsName) {
+        return "mesh/" + meshAwsName + "/virtualGateway/" + gatewayAwsName;
+    }
 }
