@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,16 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.backend.xds.AdsClient;
 import io.appmesh.operator.sandbox.LocalKubeApi;
 import io.appmesh.operator.sandbox.LocalOperator;
+import io.appmesh.operator.sandbox.TokenAuthority;
 import io.appmesh.operator.testing.Fixtures;
 import io.appmesh.operator.testing.Manifests;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.grpc.Status;
 
 /**
  * The packaged operator (the JVM jar, or the native executable under {@code make test-native}) as the xDS control
@@ -82,13 +86,18 @@ class XdsProcessIT {
             manifests.applyFile("docs/examples/" + file);
         }
         Fixtures.runReadyPod(client, "appmesh-demo", "service-b-1", "service-b", "10.2.0.7", false);
+        // The proxy is service-a-1's Envoy: the packaged operator serves ADS over TLS (the build's certificate, given
+        // by LocalOperator) to pods that present their projected token (TokenReview answered by the test API server).
+        Pod serviceA = Fixtures.runReadyPod(client, "appmesh-demo", "service-a-1", "service-a", "10.2.0.6", false);
+        String token = TokenAuthority.podToken("appmesh-demo", "default", "service-a-1",
+                serviceA.getMetadata().getUid(), "appmesh-xds", Instant.now().plusSeconds(3600));
         for (String node : List.of("service-a", "service-b", "service-c")) {
             manifests.awaitActive(VirtualNode.class, "appmesh-demo", node, CONVERGED);
         }
 
         Map<String, String> versions = new HashMap<>();
         List<String> eds;
-        try (AdsClient proxy = new AdsClient(port, SERVICE_A)) {
+        try (AdsClient proxy = AdsClient.secure(port, token, SERVICE_A)) {
             proxy.subscribe(AdsClient.CDS, List.of(), "");
             DiscoveryResponse cds = await().atMost(CONVERGED).until(() -> proxy.next(ANSWER),
                     r -> r != null && AdsClient.resources(r, Cluster.class).stream()
@@ -111,9 +120,25 @@ class XdsProcessIT {
             }
         }
 
+        // Another pod's token does not open service-a's configuration, and a plaintext client gets nothing.
+        Pod serviceB = client.pods().inNamespace("appmesh-demo").withName("service-b-1").get();
+        String otherToken = TokenAuthority.podToken("appmesh-demo", "default", "service-b-1",
+                serviceB.getMetadata().getUid(), "appmesh-xds", Instant.now().plusSeconds(3600));
+        try (AdsClient intruder = AdsClient.secure(port, otherToken, SERVICE_A)) {
+            intruder.subscribe(AdsClient.CDS, List.of(), "");
+            assertThat(intruder.refusedWith(ANSWER)).isEqualTo(Status.Code.PERMISSION_DENIED);
+        }
+        try (AdsClient plaintext = new AdsClient(port, SERVICE_A)) {
+            plaintext.subscribe(AdsClient.CDS, List.of(), "");
+            assertThat(plaintext.refusedWith(ANSWER)).isEqualTo(Status.Code.UNAVAILABLE);
+        }
+        assertThat(operator.samples("appmesh_xds_denied_total").stream()
+                .filter(s -> "not-selected".equals(s.labels().get("reason"))).mapToDouble(LocalOperator.Sample::value)
+                .sum()).isEqualTo(1.0);
+
         operator.close();
         operator = LocalOperator.start(api, options, Map.of(), Path.of("target/xds-operator-restarted.log"));
-        try (AdsClient reconnected = new AdsClient(port, SERVICE_A)) {
+        try (AdsClient reconnected = AdsClient.secure(port, token, SERVICE_A)) {
             reconnected.subscribe(AdsClient.CDS, List.of(), versions.get(AdsClient.CDS));
             reconnected.subscribe(AdsClient.EDS, eds, versions.get(AdsClient.EDS));
             reconnected.subscribe(AdsClient.LDS, List.of(), versions.get(AdsClient.LDS));
@@ -124,7 +149,7 @@ class XdsProcessIT {
                         .isEqualTo(versions.get(r.getTypeUrl()));
             }
         }
-        try (AdsClient fresh = new AdsClient(port, SERVICE_A)) {
+        try (AdsClient fresh = AdsClient.secure(port, token, SERVICE_A)) {
             fresh.subscribe(AdsClient.CDS, List.of(), "");
             DiscoveryResponse cds = fresh.next(ANSWER);
             assertThat(cds.getVersionInfo()).isEqualTo(versions.get(AdsClient.CDS));

@@ -102,8 +102,12 @@ class XdsTrafficProcessIT {
         String subnet = startPods();
         api = LocalKubeApi.start();
         int xdsPort = LocalOperator.freePort();
+        // Plaintext and unauthenticated: grpc-xds's bootstrap here is insecure and sends no token (its TLS channel
+        // credentials and token call credentials are not wired into XdsClients); XdsProcessIT covers the secured
+        // channel on the same packaged operator.
         List<String> options = List.of("-Dappmesh.backend=xds", "-Dappmesh.xds.port=" + xdsPort,
-                "-Dappmesh.xds.bind-address=127.0.0.1", "-Xmx256m");
+                "-Dappmesh.xds.bind-address=127.0.0.1", "-Dappmesh.xds.tls.enabled=false",
+                "-Dappmesh.xds.authenticate=false", "-Xmx256m");
         operator = LocalOperator.start(api, options, Map.of(), Path.of("target/xds-traffic-operator.log"));
         KubernetesClient client = api.client();
         Manifests manifests = new Manifests(client, operator.webhooks());

@@ -57,6 +57,8 @@ class RbacPackageIT {
         used.add("cluster  events create");
         // The SDK's leader election checks its Lease permissions with a SelfSubjectRulesReview at start-up.
         used.add("cluster authorization.k8s.io selfsubjectrulesreviews create");
+        // XdsControlPlane.review (appmesh.xds.authenticate): a TokenReview of each new ADS stream's token.
+        used.add("cluster authentication.k8s.io tokenreviews create");
         // Leader election (config/LeaderElection): the Lease in the operator's own namespace. fabric8's LeaseLock reads
         // it, creates it, and renews it with a JSON merge patch; the SDK refuses to start unless create, update and get
         // are granted (its start-up check), so update is listed for that check.

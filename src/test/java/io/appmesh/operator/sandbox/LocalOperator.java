@@ -221,7 +221,11 @@ public final class LocalOperator implements AutoCloseable {
                 "-Dquarkus.management.port=" + management,
                 "-Dquarkus.management.host=127.0.0.1",
                 "-Dquarkus.http.ssl.certificate.files=target/certs/webhook.crt",
-                "-Dquarkus.http.ssl.certificate.key-files=target/certs/webhook.key"));
+                "-Dquarkus.http.ssl.certificate.key-files=target/certs/webhook.key",
+                // The ADS port (appmesh.backend=xds) serves TLS with the same pair, as in a cluster.
+                "-Dappmesh.xds.tls.cert-file=target/certs/webhook.crt",
+                "-Dappmesh.xds.tls.key-file=target/certs/webhook.key",
+                "-Dappmesh.xds.tls.ca-file=target/certs/webhook-ca.crt"));
         if (binary.isEmpty()) {
             command.addAll(List.of("-jar", JAR.toString()));
         }

@@ -109,8 +109,11 @@ public final class Sandbox {
             awsEndpoint = front.endpoint().toString();
         } else {
             // The config dump is safe here: the sandbox listens on loopback only.
+            // TLS as in a cluster (the build's certificate, LocalOperator), but no token: an Envoy or grpcurl run by
+            // hand against the sandbox has no pod identity to present.
             options.addAll(List.of("-Dappmesh.backend=xds", "-Dappmesh.xds.port=" + xdsPort,
-                    "-Dappmesh.xds.bind-address=127.0.0.1", "-Dappmesh.xds.config-dump=true"));
+                    "-Dappmesh.xds.bind-address=127.0.0.1", "-Dappmesh.xds.config-dump=true",
+                    "-Dappmesh.xds.authenticate=false"));
         }
         LocalOperator operator = LocalOperator.start(options, true);
         Path kubeconfig = writeKubeconfig(operator.apiServerUrl());
@@ -136,8 +139,8 @@ public final class Sandbox {
         if (aws) {
             System.out.printf("  AWS (moto)      %s%n", awsEndpoint);
         } else {
-            System.out.printf("  xDS (ADS)       127.0.0.1:%d%n  config dump     %s/q/xds/<node id>%n", xdsPort,
-                    operator.management());
+            System.out.printf("  xDS (ADS)       127.0.0.1:%d (TLS, CA target/certs/webhook-ca.crt, no token)%n"
+                    + "  config dump     %s/q/xds/<node id>%n", xdsPort, operator.management());
         }
         System.out.printf("  kubectl         export KUBECONFIG=%s; kubectl get meshes,virtualnodes,virtualservices -A%n",
                 kubeconfig.toAbsolutePath());

@@ -130,6 +130,9 @@ final class StrictCrudDispatcher extends KubernetesCrudDispatcher {
         if (path.plural().equals("selfsubjectrulesreviews")) {
             return selfSubjectRulesReview();
         }
+        if (path.plural().equals("tokenreviews")) {
+            return tokenReview(request);
+        }
         return write(() -> create(request.getPath(), path, body(request)));
     }
 
@@ -418,6 +421,32 @@ final class StrictCrudDispatcher extends KubernetesCrudDispatcher {
      * everything (the generated Role grants the operator what that check looks for: get, create and update of Leases;
      * RbacPackageIT).
      */
+    /** A TokenReview answered by the {@link TokenAuthority}, which checks a bound token's pod against the store. */
+    private MockResponse tokenReview(RecordedRequest request) {
+        try {
+            JsonNode review = body(request);
+            JsonNode answer = TokenAuthority.review(review, this::podUid, java.time.Instant.now());
+            return new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
+                    .setBody(answer.toString());
+        } catch (Refused e) {
+            return e.response();
+        }
+    }
+
+    /** The UID of a stored pod, or null. */
+    private String podUid(String namespace, String name) {
+        lock.readLock().lock();
+        try {
+            Map.Entry<AttributeSet, String> pod = findResource(
+                    getKey("/api/v1/namespaces/" + namespace + "/pods/" + name));
+            return pod == null ? null : read(pod.getValue()).at("/metadata/uid").asText(null);
+        } catch (Refused e) {
+            return null;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private static MockResponse selfSubjectRulesReview() {
         return new MockResponse().setResponseCode(201).setBody("""
                 {"apiVersion":"authorization.k8s.io/v1","kind":"SelfSubjectRulesReview","spec":{},

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -315,5 +316,48 @@ class StrictKubeApiTest {
             }
         }
         throw new AssertionError("no " + name + " in " + list);
+    }
+
+    @Test
+    void aTokenReviewAuthenticatesTheAuthoritysTokensForTheirAudienceAndPod() throws Exception {
+        Answer pod = send("POST", "/api/v1/namespaces/ns/pods", "application/json", """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"front-1","namespace":"ns"},
+                 "spec":{"containers":[{"name":"app","image":"app"}]}}""");
+        assertThat(pod.code()).isEqualTo(201);
+        String uid = pod.body().at("/metadata/uid").asText();
+        Instant later = Instant.now().plusSeconds(600);
+        String token = TokenAuthority.podToken("ns", "sa", "front-1", uid, "appmesh-xds", later);
+
+        JsonNode ok = review(token, "appmesh-xds");
+        assertThat(ok.at("/status/authenticated").asBoolean()).isTrue();
+        assertThat(ok.at("/status/user/username").asText()).isEqualTo("system:serviceaccount:ns:sa");
+        assertThat(ok.at("/status/user/extra/authentication.kubernetes.io~1pod-name/0").asText()).isEqualTo("front-1");
+        assertThat(ok.at("/status/user/extra/authentication.kubernetes.io~1pod-uid/0").asText()).isEqualTo(uid);
+        assertThat(ok.at("/status/audiences").toString()).isEqualTo("[\"appmesh-xds\"]");
+
+        // Another audience (none asked: the API server's own), expired, forged, bound to a pod that is not this one.
+        assertThat(review(token, null).at("/status/authenticated").asBoolean()).isFalse();
+        assertThat(review(token, "other").at("/status/error").asText()).contains("audiences");
+        assertThat(review(TokenAuthority.podToken("ns", "sa", "front-1", uid, "appmesh-xds",
+                Instant.now().minusSeconds(1)), "appmesh-xds").at("/status/error").asText()).contains("expired");
+        assertThat(review(token.substring(0, token.lastIndexOf('.')) + ".AAAA", "appmesh-xds")
+                .at("/status/authenticated").asBoolean()).isFalse();
+        assertThat(review(TokenAuthority.podToken("ns", "sa", "front-1", "another-uid", "appmesh-xds", later),
+                "appmesh-xds").at("/status/authenticated").asBoolean()).isFalse();
+        // A token bound to no pod authenticates its service account, with no pod in extra.
+        JsonNode unbound = review(TokenAuthority.serviceAccountToken("ns", "sa", "appmesh-xds", later), "appmesh-xds");
+        assertThat(unbound.at("/status/authenticated").asBoolean()).isTrue();
+        assertThat(unbound.at("/status/user/extra").isMissingNode()).isTrue();
+
+        assertThat(send("DELETE", "/api/v1/namespaces/ns/pods/front-1", null, null).code()).isEqualTo(200);
+        assertThat(review(token, "appmesh-xds").at("/status/error").asText()).contains("not found");
+    }
+
+    private static JsonNode review(String token, String audience) throws Exception {
+        Answer answer = send("POST", "/apis/authentication.k8s.io/v1/tokenreviews", "application/json", """
+                {"apiVersion":"authentication.k8s.io/v1","kind":"TokenReview","spec":{"token":"%s"%s}}"""
+                .formatted(token, audience == null ? "" : ",\"audiences\":[\"" + audience + "\"]"));
+        assertThat(answer.code()).isEqualTo(201);
+        return answer.body();
     }
 }

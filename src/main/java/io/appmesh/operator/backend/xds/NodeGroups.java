@@ -31,7 +31,7 @@ public final class NodeGroups implements NodeGroup<String> {
         return "mesh/" + meshAwsName + "/virtualNode/" + nodeAwsName;
     }
 
-    /** The group (and App Mesh resource name) of a virtual gateway. */
+    /** The group (and App Mesh resource name) of a virtual gateway, what its pods' Envoys send. */
     public static String virtualGateway(String meshAwsName, String gatewayAwsName) {
         return "mesh/" + meshAwsName + "/virtualGateway/" + gatewayAwsName;
     }

@@ -2,6 +2,7 @@ package io.appmesh.operator.backend.xds;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,21 +25,28 @@ import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.backend.Backends;
 import io.appmesh.operator.config.ControllersStarted;
 import io.appmesh.operator.config.OperatorConfig;
+import io.appmesh.operator.config.XdsConfig;
 import io.appmesh.operator.mesh.Endpoint;
 import io.appmesh.operator.mesh.NodePods;
 import io.appmesh.operator.mesh.PodEndpoints;
 import io.appmesh.operator.reconciler.StatusFactory;
 import io.envoyproxy.controlplane.server.V3DiscoveryServer;
+import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc.AggregatedDiscoveryServiceImplBase;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.authentication.TokenReview;
+import io.fabric8.kubernetes.api.model.authentication.TokenReviewBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenReviewStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Quarkus;
+import io.vertx.core.Vertx;
 
 /**
  * The embedded xDS control plane ({@code appmesh.backend=xds}): the {@link ServedMesh} the reconcilers admit objects
@@ -61,6 +69,7 @@ public class XdsControlPlane {
 
     private final OperatorConfig config;
     private final KubernetesClient client;
+    private final Vertx vertx;
     private final ServedMesh served = new ServedMesh();
     private final ProxyFeedback feedback = new ProxyFeedback();
     private final XdsMetrics metrics;
@@ -68,9 +77,10 @@ public class XdsControlPlane {
     private volatile SharedIndexInformer<Pod> pods;
     private volatile Server server;
 
-    public XdsControlPlane(OperatorConfig config, KubernetesClient client, MeterRegistry registry) {
+    public XdsControlPlane(OperatorConfig config, KubernetesClient client, MeterRegistry registry, Vertx vertx) {
         this.config = config;
         this.client = client;
+        this.vertx = vertx;
         this.metrics = new XdsMetrics(registry);
         this.snapshots = new XdsSnapshots(served, this::endpoints, config.xds(), metrics);
     }
@@ -84,15 +94,10 @@ public class XdsControlPlane {
             pods = client.pods().inAnyNamespace().withLimit(config.pageLimit()).inform(new PodChanges(), 0);
             pods.start().toCompletableFuture().get(5, TimeUnit.MINUTES);
             snapshots.start();
-            server = NettyServerBuilder.forAddress(new InetSocketAddress(config.xds().bindAddress(), config.xds().port()))
-                    // aws-appmesh-envoy pings every 10 s; grpc-java's default (5 min) would close such connections.
-                    .permitKeepAliveTime(5, TimeUnit.SECONDS).permitKeepAliveWithoutCalls(true)
-                    .keepAliveTime(30, TimeUnit.SECONDS).keepAliveTimeout(10, TimeUnit.SECONDS)
-                    .addService(new NodeOnEveryRequest(
-                            new V3DiscoveryServer(new StreamCallbacks(snapshots, feedback, metrics), snapshots.cache())
-                                    .getAggregatedDiscoveryServiceImpl()))
-                    .build().start();
-            LOG.infof("xDS: serving ADS on %s:%d (%d virtual nodes)", config.xds().bindAddress(), server.getPort(),
+            server = serverBuilder().build().start();
+            LOG.infof("xDS: serving ADS on %s:%d (%s, %s; %d virtual nodes)", config.xds().bindAddress(),
+                    server.getPort(), config.xds().tls().enabled() ? "TLS" : "plaintext",
+                    config.xds().authenticate() ? "pods authenticated by token" : "unauthenticated",
                     snapshots.groups().size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -102,6 +107,39 @@ public class XdsControlPlane {
             LOG.error("xDS: the control plane did not start (port " + config.xds().port() + "); exiting", e);
             Quarkus.asyncExit(1);
         }
+    }
+
+    /**
+     * The ADS server: TLS unless {@code appmesh.xds.tls.enabled=false}; with {@code appmesh.xds.authenticate} every
+     * stream presents a pod's token ({@link BearerTokenInterceptor}) and reads only a node that selects that pod
+     * ({@link AuthorizedStreams}), checked before java-control-plane sees a request.
+     */
+    private NettyServerBuilder serverBuilder() {
+        XdsConfig xds = config.xds();
+        AggregatedDiscoveryServiceImplBase ads = new NodeOnEveryRequest(
+                new V3DiscoveryServer(new StreamCallbacks(snapshots, feedback, metrics), snapshots.cache())
+                        .getAggregatedDiscoveryServiceImpl());
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(xds.bindAddress(), xds.port()))
+                // aws-appmesh-envoy pings every 10 s; grpc-java's default (5 min) would close such connections.
+                .permitKeepAliveTime(5, TimeUnit.SECONDS).permitKeepAliveWithoutCalls(true)
+                .keepAliveTime(30, TimeUnit.SECONDS).keepAliveTimeout(10, TimeUnit.SECONDS);
+        if (xds.tls().enabled()) {
+            builder.sslContext(XdsTls.serverContext(vertx, xds.tls().certFile(), xds.tls().keyFile()));
+        }
+        if (!xds.authenticate()) {
+            return builder.addService(ads);
+        }
+        XdsAuthenticator authenticator = new XdsAuthenticator(this::review, xds.tokenAudience(), Clock.systemUTC());
+        XdsAuthorizer authorizer = new XdsAuthorizer(served, this::pod);
+        return builder.addService(ServerInterceptors.intercept(new AuthorizedStreams(ads, authorizer, metrics),
+                new BearerTokenInterceptor(authenticator, metrics)));
+    }
+
+    /** The API server's review of a token, for this server's audience only (RBAC: tokenreviews create). */
+    private TokenReviewStatus review(String token) {
+        TokenReview review = new TokenReviewBuilder().withNewSpec().withToken(token)
+                .withAudiences(config.xds().tokenAudience()).endSpec().build();
+        return client.resource(review).create().getStatus();
     }
 
     /** Admits what an earlier process served: objects Active at their current generation. */
@@ -155,6 +193,12 @@ public class XdsControlPlane {
 
     public XdsSnapshots snapshots() {
         return snapshots;
+    }
+
+    /** A pod as the control plane's informer holds it, or null. */
+    Pod pod(String namespace, String name) {
+        SharedIndexInformer<Pod> informer = pods;
+        return informer == null ? null : informer.getStore().getByKey(namespace + "/" + name);
     }
 
     /** The ADS port, once serving. */

@@ -70,6 +70,13 @@ public final class XdsMetrics {
                 .tag("type", shortType(typeUrl)).tag("node", group).register(registry).increment();
     }
 
+    /** An ADS stream refused: its token (no-token, expired, unauthenticated, ...) or the node it asked for. */
+    void denied(String reason) {
+        Counter.builder("appmesh_xds_denied_total")
+                .description("ADS streams refused: not authenticated, or asking for a node the pod may not read")
+                .tag("reason", reason).register(registry).increment();
+    }
+
     static String shortType(String typeUrl) {
         return switch (typeUrl) {
             case "type.googleapis.com/envoy.config.cluster.v3.Cluster" -> "cds";

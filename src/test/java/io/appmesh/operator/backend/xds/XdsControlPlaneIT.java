@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.reconciler.StatusFactory;
+import io.appmesh.operator.sandbox.TokenAuthority;
 import io.appmesh.operator.testing.Fixtures;
 import io.appmesh.operator.testing.Manifests;
 import io.appmesh.operator.testing.ScenarioTest;
@@ -71,7 +73,10 @@ class XdsControlPlaneIT extends ScenarioTest {
         Manifests manifests = manifests();
         manifests.apply(Manifests.namespaceAndMesh("xds"));
         manifests.apply(MANIFESTS);
-        Fixtures.runReadyPod(client, "xds", "front-1", "front", "10.0.0.10", false);
+        Pod frontPod = Fixtures.runReadyPod(client, "xds", "front-1", "front", "10.0.0.10", false);
+        // The proxy is front-1's Envoy: TLS and its projected token, as the server requires by default.
+        String token = TokenAuthority.podToken("xds", "default", "front-1", frontPod.getMetadata().getUid(),
+                "appmesh-xds", Instant.now().plusSeconds(3600));
         Fixtures.runReadyPod(client, "xds", "blue-1", "blue", "10.0.0.11", false);
         Fixtures.runReadyPod(client, "xds", "green-1", "green", "10.0.0.12", false);
 
@@ -86,7 +91,7 @@ class XdsControlPlaneIT extends ScenarioTest {
         await().atMost(CONVERGED).until(() -> plane.port().isPresent());
 
         Map<String, String> versions = new HashMap<>();
-        try (AdsClient front = new AdsClient(plane.port().get(), FRONT)) {
+        try (AdsClient front = AdsClient.secure(plane.port().get(), token, FRONT)) {
             front.subscribe(AdsClient.CDS, List.of(), "");
             DiscoveryResponse cds = await().atMost(CONVERGED).until(() -> front.next(ANSWER), r -> r != null);
             List<String> clusters = AdsClient.resources(cds, Cluster.class).stream().map(Cluster::getName).toList();
@@ -213,7 +218,7 @@ class XdsControlPlaneIT extends ScenarioTest {
         RestAssured.get(configDump + "mesh/xds/virtualNode/nobody").then().statusCode(404);
 
         // A proxy that reconnects with the versions it holds receives nothing new (content-hash versions).
-        try (AdsClient again = new AdsClient(plane.port().get(), FRONT)) {
+        try (AdsClient again = AdsClient.secure(plane.port().get(), token, FRONT)) {
             again.subscribe(AdsClient.CDS, List.of(), versions.get(AdsClient.CDS));
             again.subscribe(AdsClient.LDS, List.of(), versions.get(AdsClient.LDS));
             assertThat(again.next(NOTHING)).isNull();

@@ -25,6 +25,7 @@ import io.appmesh.operator.mesh.Endpoint;
 import io.appmesh.operator.mesh.LabelSelectors;
 import io.appmesh.operator.mesh.PodEndpoints;
 import io.appmesh.operator.testing.Fixtures;
+import io.appmesh.operator.testing.OperatorConfigs;
 import io.appmesh.operator.testing.YamlDocuments;
 import io.envoyproxy.controlplane.cache.v3.Snapshot;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
@@ -255,64 +256,12 @@ class XdsSnapshotsTest {
         return router;
     }
 
+    /** The real mapping with its defaults (so that a new key needs no change here), timings from the test. */
     private static XdsConfig config(Duration debounce, Duration max, Duration linger) {
-        return new XdsConfig() {
-            @Override
-            public int port() {
-                return 0;
-            }
-
-            @Override
-            public String bindAddress() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public Duration debounce() {
-                return debounce;
-            }
-
-            @Override
-            public Duration debounceMax() {
-                return max;
-            }
-
-            @Override
-            public Duration clusterLinger() {
-                return linger;
-            }
-
-            @Override
-            public boolean configDump() {
-                return false;
-            }
-
-            // The channel's keys: the snapshot builder reads none of them.
-            @Override
-            public Tls tls() {
-                throw new UnsupportedOperationException("the snapshot builder has no channel");
-            }
-
-            @Override
-            public boolean authenticate() {
-                return false;
-            }
-
-            @Override
-            public String tokenAudience() {
-                return "appmesh-xds";
-            }
-
-            @Override
-            public long tokenExpirationSeconds() {
-                return 3600;
-            }
-
-            @Override
-            public String serviceAddress() {
-                return "127.0.0.1:0";
-            }
-        };
+        return OperatorConfigs.from(Map.of("appmesh.aws-region", "us-west-2", "appmesh.xds.port", "0",
+                "appmesh.xds.bind-address", "127.0.0.1", "appmesh.xds.debounce", debounce.toMillis() + "ms",
+                "appmesh.xds.debounce-max", max.toMillis() + "ms", "appmesh.xds.cluster-linger", linger.toMillis() + "ms"))
+                .xds();
     }
 
     private static final String MESH = """

@@ -1,0 +1,206 @@
+package io.appmesh.operator.backend.xds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+import io.appmesh.operator.backend.xds.XdsAuthenticator.Caller;
+import io.appmesh.operator.backend.xds.XdsAuthenticator.Outcome;
+import io.fabric8.kubernetes.api.model.authentication.TokenReviewStatus;
+import io.fabric8.kubernetes.api.model.authentication.TokenReviewStatusBuilder;
+import io.grpc.Status;
+
+class XdsAuthenticatorTest {
+
+    private static final String AUDIENCE = "appmesh-xds";
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    private Instant now = NOW;
+    private final List<String> reviewed = new ArrayList<>();
+    private Function<String, TokenReviewStatus> answer = token -> podBound(AUDIENCE);
+    private final XdsAuthenticator authenticator = new XdsAuthenticator(token -> {
+        reviewed.add(token);
+        return answer.apply(token);
+    }, AUDIENCE, new Clock() {
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    });
+
+    @Test
+    void aPodBoundTokenNamesThePod() {
+        Outcome outcome = authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(600)));
+        assertThat(outcome.allowed()).isTrue();
+        assertThat(outcome.caller()).isEqualTo(new Caller("ns", "front-sa", "front-1", "uid-1"));
+    }
+
+    @Test
+    void theSchemeIsCaseInsensitiveAsInHttp() {
+        assertThat(authenticator.authenticate("bearer " + jwt(NOW.plusSeconds(600))).allowed()).isTrue();
+    }
+
+    @Test
+    void noTokenIsUnauthenticatedWithoutAReview() {
+        for (String header : new String[]{null, "", "Bearer ", "Bearer   ", "Basic dXNlcjpwYXNz", "token"}) {
+            Outcome outcome = authenticator.authenticate(header);
+            assertThat(outcome.code()).as(String.valueOf(header)).isEqualTo(Status.Code.UNAUTHENTICATED);
+            assertThat(outcome.reason()).isEqualTo("no-token");
+        }
+        assertThat(reviewed).isEmpty();
+    }
+
+    @Test
+    void aReviewThatDoesNotAuthenticateIsUnauthenticated() {
+        answer = token -> new TokenReviewStatusBuilder().withAuthenticated(false).withError("invalid bearer token")
+                .build();
+        Outcome outcome = authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(600)));
+        assertThat(outcome.code()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(outcome.reason()).isEqualTo("unauthenticated");
+        assertThat(outcome.message()).contains("invalid bearer token");
+    }
+
+    @Test
+    void anAnswerThatDoesNotNameOurAudienceIsUnauthenticated() {
+        // An authenticator that ignores the review's audiences would answer with the token's own, or none.
+        answer = token -> podBound("https://kubernetes.default.svc.cluster.local");
+        assertThat(authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(600))).reason())
+                .isEqualTo("unauthenticated");
+        answer = token -> new TokenReviewStatusBuilder(podBound(AUDIENCE)).withAudiences().build();
+        assertThat(authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(601))).reason())
+                .isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedWithoutAReview() {
+        Outcome outcome = authenticator.authenticate("Bearer " + jwt(NOW));
+        assertThat(outcome.code()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(outcome.reason()).isEqualTo("expired");
+        assertThat(reviewed).isEmpty();
+    }
+
+    @Test
+    void aTokenNotBoundToAPodIsPermissionDenied() {
+        answer = token -> new TokenReviewStatusBuilder().withAuthenticated(true).withAudiences(AUDIENCE).withNewUser()
+                .withUsername("system:serviceaccount:ns:front-sa").endUser().build();
+        Outcome outcome = authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(600)));
+        assertThat(outcome.code()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(outcome.reason()).isEqualTo("no-pod-binding");
+        // A user that is no service account, even with pod extras, names no pod of ours either.
+        answer = token -> new TokenReviewStatusBuilder(podBound(AUDIENCE)).editUser().withUsername("alice").endUser()
+                .build();
+        assertThat(authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(601))).reason())
+                .isEqualTo("no-pod-binding");
+    }
+
+    @Test
+    void aReviewThatCannotBeMadeIsUnavailableAndNotCached() {
+        answer = token -> {
+            throw new IllegalStateException("connection refused");
+        };
+        String token = jwt(NOW.plusSeconds(600));
+        assertThat(authenticator.authenticate("Bearer " + token).code()).isEqualTo(Status.Code.UNAVAILABLE);
+        answer = t -> podBound(AUDIENCE);
+        assertThat(authenticator.authenticate("Bearer " + token).allowed()).isTrue();
+        assertThat(reviewed).hasSize(2);
+    }
+
+    @Test
+    void anAcceptedTokenIsReviewedOnceUntilItExpires() {
+        String token = jwt(NOW.plusSeconds(600));
+        assertThat(authenticator.authenticate("Bearer " + token).allowed()).isTrue();
+        now = NOW.plusSeconds(599);
+        assertThat(authenticator.authenticate("Bearer " + token).allowed()).isTrue();
+        assertThat(reviewed).hasSize(1);
+        now = NOW.plusSeconds(600);
+        Outcome expired = authenticator.authenticate("Bearer " + token);
+        assertThat(expired.reason()).isEqualTo("expired");
+        assertThat(reviewed).hasSize(1);
+    }
+
+    @Test
+    void aRefusalIsReusedForTenSecondsAtMost() {
+        answer = token -> new TokenReviewStatusBuilder().withAuthenticated(false).build();
+        String token = jwt(NOW.plusSeconds(600));
+        authenticator.authenticate("Bearer " + token);
+        now = NOW.plus(XdsAuthenticator.REFUSAL_TTL).minusMillis(1);
+        authenticator.authenticate("Bearer " + token);
+        assertThat(reviewed).hasSize(1);
+        // The pod is bound now (or the API server was wrong): after the TTL the token is reviewed again.
+        answer = t -> podBound(AUDIENCE);
+        now = NOW.plus(XdsAuthenticator.REFUSAL_TTL);
+        assertThat(authenticator.authenticate("Bearer " + token).allowed()).isTrue();
+        assertThat(reviewed).hasSize(2);
+    }
+
+    @Test
+    void aTokenWithoutExpiryIsReusedBrieflyOnly() {
+        String opaque = "opaque-token";
+        assertThat(authenticator.authenticate("Bearer " + opaque).allowed()).isTrue();
+        now = NOW.plus(XdsAuthenticator.NO_EXPIRY_TTL);
+        assertThat(authenticator.authenticate("Bearer " + opaque).allowed()).isTrue();
+        assertThat(reviewed).hasSize(2);
+    }
+
+    @Test
+    void theCacheIsBounded() {
+        for (int i = 0; i < XdsAuthenticator.MAX_ENTRIES + 50; i++) {
+            authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(600 + i)));
+        }
+        assertThat(authenticator.cached()).isEqualTo(XdsAuthenticator.MAX_ENTRIES);
+        // The oldest went first: the first token is reviewed again, the last is not.
+        int before = reviewed.size();
+        authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(600 + XdsAuthenticator.MAX_ENTRIES + 49)));
+        assertThat(reviewed).hasSize(before);
+        authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(600)));
+        assertThat(reviewed).hasSize(before + 1);
+    }
+
+    @Test
+    void expiryIsReadFromTheJwtWithoutVerifyingIt() {
+        assertThat(XdsAuthenticator.expiry(jwt(NOW))).isEqualTo(NOW);
+        assertThat(XdsAuthenticator.expiry("a.b")).isNull();
+        assertThat(XdsAuthenticator.expiry("a.!!!.c")).isNull();
+        assertThat(XdsAuthenticator.expiry("a." + b64("{\"exp\":\"soon\"}") + ".c")).isNull();
+        assertThat(XdsAuthenticator.expiry("a." + b64("[1]") + ".c")).isNull();
+        assertThat(Duration.between(NOW, XdsAuthenticator.expiry(jwt(NOW.plusSeconds(3600))))).hasHours(1);
+    }
+
+    private static TokenReviewStatus podBound(String audience) {
+        return new TokenReviewStatusBuilder().withAuthenticated(true).withAudiences(audience).withNewUser()
+                .withUsername("system:serviceaccount:ns:front-sa")
+                .withExtra(Map.of(XdsAuthenticator.POD_NAME, List.of("front-1"), XdsAuthenticator.POD_UID,
+                        List.of("uid-1")))
+                .endUser().build();
+    }
+
+    /** An unsigned JWT with an expiry: the authenticator never verifies the signature, the review does. */
+    private static String jwt(Instant exp) {
+        return b64("{\"alg\":\"none\"}") + "." + b64("{\"exp\":" + exp.getEpochSecond() + ",\"sub\":\"x\"}") + ".sig";
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
