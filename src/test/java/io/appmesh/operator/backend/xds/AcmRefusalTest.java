@@ -27,7 +27,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class AcmRefusalTest {
 
     private final XdsControlPlane plane = new XdsControlPlane(OperatorConfigs.from(Map.of("appmesh.backend", "xds")),
-            null, new SimpleMeterRegistry());
+            null, new SimpleMeterRegistry(), null);
     private final XdsMeshBackend backend = new XdsMeshBackend(plane);
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.reconciler.StatusFactory;
+import io.appmesh.operator.sandbox.TokenAuthority;
 import io.appmesh.operator.testing.Fixtures;
 import io.appmesh.operator.testing.Manifests;
 import io.appmesh.operator.testing.ScenarioTest;
@@ -27,6 +29,7 @@ import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -68,7 +71,10 @@ class XdsGatewayIT extends ScenarioTest {
         manifests.apply(Manifests.namespaceAndMesh("gw"));
         manifests.apply(MANIFESTS);
         Fixtures.runReadyPod(client, "gw", "blue-1", "blue", "10.0.7.11", false);
-        Fixtures.runReadyPod(client, "gw", "ingress-1", "ingress", "10.0.7.99", false);
+        Pod ingressPod = Fixtures.runReadyPod(client, "gw", "ingress-1", "ingress", "10.0.7.99", false);
+        // The proxy is ingress-1's Envoy: TLS and its projected token, as the server requires by default.
+        String token = TokenAuthority.podToken("gw", "default", "ingress-1", ingressPod.getMetadata().getUid(),
+                "appmesh-xds", Instant.now().plusSeconds(3600));
 
         manifests.awaitActive(VirtualNode.class, "gw", "blue", CONVERGED);
         manifests.awaitActive(VirtualService.class, "gw", "color", CONVERGED);
@@ -78,7 +84,7 @@ class XdsGatewayIT extends ScenarioTest {
                 .getGatewayRouteARN()).isNull();
         await().atMost(CONVERGED).until(() -> plane.port().isPresent());
 
-        try (AdsClient gateway = new AdsClient(plane.port().get(), GATEWAY)) {
+        try (AdsClient gateway = AdsClient.secure(plane.port().get(), token, GATEWAY)) {
             gateway.subscribe(AdsClient.CDS, List.of(), "");
             // the gateway may be served before its route (each is admitted by its own reconciler): each answer is
             // acknowledged (the server answers a type again only then) until the route's cluster is there
