@@ -19,6 +19,7 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.api.v1beta2.virtualrouter.VirtualRouter;
 import io.appmesh.operator.api.v1beta2.virtualservice.VirtualService;
 import io.appmesh.operator.config.XdsConfig;
+import io.appmesh.operator.testing.OperatorConfigs;
 import io.appmesh.operator.mesh.Endpoint;
 import io.appmesh.operator.mesh.LabelSelectors;
 import io.appmesh.operator.mesh.PodEndpoints;
@@ -188,38 +189,11 @@ class XdsSnapshotsTest {
         return router;
     }
 
+    /** The defaults with these timings, loopback and any port (every other key as configured by default). */
     private static XdsConfig config(Duration debounce, Duration max, Duration linger) {
-        return new XdsConfig() {
-            @Override
-            public int port() {
-                return 0;
-            }
-
-            @Override
-            public String bindAddress() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public Duration debounce() {
-                return debounce;
-            }
-
-            @Override
-            public Duration debounceMax() {
-                return max;
-            }
-
-            @Override
-            public Duration clusterLinger() {
-                return linger;
-            }
-
-            @Override
-            public boolean configDump() {
-                return false;
-            }
-        };
+        return OperatorConfigs.from(Map.of("appmesh.xds.port", "0", "appmesh.xds.bind-address", "127.0.0.1",
+                "appmesh.xds.debounce", debounce.toMillis() + "ms", "appmesh.xds.debounce-max", max.toMillis() + "ms",
+                "appmesh.xds.cluster-linger", linger.toMillis() + "ms")).xds();
     }
 
     private static final String MESH = """
