@@ -9,8 +9,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.appmesh.operator.aws.AwsAccount;
+import io.appmesh.operator.backend.Backends;
 import io.appmesh.operator.config.InjectionConfig;
 import io.appmesh.operator.config.OperatorConfig;
+import io.appmesh.operator.config.XdsConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.Startup;
 
@@ -40,6 +42,26 @@ public class InjectionEnvironment {
         this.client = client;
         this.operatorVersion = operatorVersion;
         checkTracers(config.injection());
+        checkProfile(config);
+    }
+
+    /** The Envoy profile must be known; upstream Envoy has no agent to hold the app containers with. */
+    static void checkProfile(OperatorConfig config) {
+        String profile = config.injection().envoyProfile().trim();
+        if (!profile.equals(InjectionContext.AWS_APPMESH_ENVOY_PROFILE) && !profile.equals(InjectionContext.ENVOY_PROFILE)) {
+            throw new IllegalStateException("appmesh.injection.envoy-profile=" + profile + " is not a profile; choose "
+                    + InjectionContext.AWS_APPMESH_ENVOY_PROFILE + " or " + InjectionContext.ENVOY_PROFILE);
+        }
+        if (profile.equals(InjectionContext.ENVOY_PROFILE) && Backends.XDS.equals(config.backend().trim())
+                && config.injection().waitUntilProxyReady()) {
+            throw new IllegalStateException("appmesh.injection.wait-until-proxy-ready needs the App Mesh agent, which"
+                    + " the envoy profile does not have; use the aws-appmesh-envoy profile or turn it off");
+        }
+    }
+
+    /** The xDS backend's settings with {@code appmesh.backend=xds}, else null (upstream's injection). */
+    public XdsConfig xds() {
+        return Backends.XDS.equals(config.backend().trim()) ? config.xds() : null;
     }
 
     /** Upstream refuses to start with more than one tracer. */
