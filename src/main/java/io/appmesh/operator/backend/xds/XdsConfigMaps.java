@@ -200,7 +200,8 @@ public class XdsConfigMaps {
                             && !current.getBinaryData().isEmpty()) {
                 desired.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
                 client.configMaps().inNamespace(namespace).resource(desired).update();
-                LOG.infof("ConfigMap %s/%s restored", namespace, EnvoyBootstrap.CONFIG_MAP);
+                LOG.infof("ConfigMap %s/%s rewritten: it differed from the operator's (an edit, a new CA, new settings)",
+                        namespace, EnvoyBootstrap.CONFIG_MAP);
             }
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
@@ -225,7 +226,8 @@ public class XdsConfigMaps {
             // It exists without the operator's labels (an edit removed them), so the labelled cache cannot see it:
             // overwrite the latest version (fabric8 reads it first).
             client.configMaps().inNamespace(namespace).resource(desired).update();
-            LOG.infof("ConfigMap %s/%s restored", namespace, EnvoyBootstrap.CONFIG_MAP);
+            LOG.infof("ConfigMap %s/%s rewritten: it had lost the operator's labels", namespace,
+                    EnvoyBootstrap.CONFIG_MAP);
         }
     }
 }

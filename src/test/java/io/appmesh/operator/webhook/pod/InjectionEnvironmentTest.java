@@ -38,4 +38,30 @@ class InjectionEnvironmentTest {
 
         assertThat(environment.accountId()).isEqualTo("111122223333");
     }
+
+    @Test
+    void refusesAnUnknownEnvoyProfile() {
+        var config = OperatorConfigs.from(Map.of("appmesh.backend", "xds", "appmesh.injection.envoy-profile", "istio"));
+
+        assertThatThrownBy(() -> InjectionEnvironment.checkProfile(config)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("appmesh.injection.envoy-profile=istio is not a profile; choose aws-appmesh-envoy or envoy");
+    }
+
+    @Test
+    void refusesToWaitForUpstreamEnvoyWithoutTheAgent() {
+        var config = OperatorConfigs.from(Map.of("appmesh.backend", "xds", "appmesh.injection.envoy-profile", "envoy",
+                "appmesh.injection.wait-until-proxy-ready", "true"));
+
+        assertThatThrownBy(() -> InjectionEnvironment.checkProfile(config)).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("appmesh.injection.wait-until-proxy-ready needs the App Mesh agent");
+    }
+
+    @Test
+    void theProfileDoesNotMatterWithTheAwsBackend() {
+        // Upstream's injection is unchanged with AWS, whatever the profile says (it is ignored there).
+        var config = OperatorConfigs.from(Map.of("appmesh.injection.envoy-profile", "envoy",
+                "appmesh.injection.wait-until-proxy-ready", "true"));
+
+        assertThatCode(() -> InjectionEnvironment.checkProfile(config)).doesNotThrowAnyException();
+    }
 }
