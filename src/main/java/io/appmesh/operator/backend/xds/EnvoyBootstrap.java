@@ -39,6 +39,8 @@ import io.envoyproxy.envoy.config.endpoint.v3.Endpoint;
 import io.envoyproxy.envoy.config.endpoint.v3.LbEndpoint;
 import io.envoyproxy.envoy.config.endpoint.v3.LocalityLbEndpoints;
 import io.envoyproxy.envoy.config.grpc_credential.v3.FileBasedMetadataConfig;
+import io.envoyproxy.envoy.config.metrics.v3.StatsConfig;
+import io.envoyproxy.envoy.config.metrics.v3.TagSpecifier;
 import io.envoyproxy.envoy.extensions.access_loggers.file.v3.FileAccessLog;
 import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -142,10 +144,11 @@ public final class EnvoyBootstrap {
     /**
      * The per-pod part of upstream Envoy's bootstrap, for {@code --config-yaml} (Envoy merges it into the file's):
      * node id and cluster (the APPMESH_RESOURCE_ARN value the agent would announce), the agent's platform metadata with
-     * the pod UID as a {@code $(…)} reference the kubelet expands, and the SDS cluster when the pod gets the socket.
+     * the pod UID as a {@code $(…)} reference the kubelet expands, the SDS cluster when the pod gets the socket, and the
+     * agent's fixed stats tags with enable-stats-tags.
      */
     public static String nodeOverlay(String nodeId, String kubernetesVersion, String operatorVersion,
-            Optional<String> sdsSocketPath) {
+            Optional<String> sdsSocketPath, boolean statsTags) {
         Struct k8s = Struct.newBuilder()
                 .putFields("k8sVersion", string(kubernetesVersion))
                 .putFields("podUid", string(POD_UID_REFERENCE))
@@ -157,7 +160,24 @@ public final class EnvoyBootstrap {
                 .setMetadata(Struct.newBuilder()
                         .putFields("aws.appmesh.platformInfo", Value.newBuilder().setStructValue(platform).build())));
         sdsSocketPath.ifPresent(path -> overlay.getStaticResourcesBuilder().addClusters(sdsCluster(path)));
+        if (statsTags) {
+            overlay.setStatsConfig(statsTags(nodeId));
+        }
         return json(overlay.build());
+    }
+
+    /**
+     * enable-stats-tags: the two fixed tags the App Mesh agent adds from the node id {@code mesh/<mesh>/<type>/<name>}
+     * ({@code appmesh.mesh} and {@code appmesh.virtual_node} or {@code appmesh.virtual_gateway}); not its
+     * listener/route regex tags.
+     */
+    static StatsConfig statsTags(String nodeId) {
+        String[] parts = nodeId.split("/");
+        String type = parts[2].replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+        return StatsConfig.newBuilder()
+                .addStatsTags(TagSpecifier.newBuilder().setTagName("appmesh.mesh").setFixedValue(parts[1]))
+                .addStatsTags(TagSpecifier.newBuilder().setTagName("appmesh." + type).setFixedValue(parts[3]))
+                .build();
     }
 
     static Bootstrap.DynamicResources dynamicResources(Settings settings) {

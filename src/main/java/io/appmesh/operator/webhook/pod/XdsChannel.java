@@ -84,7 +84,7 @@ final class XdsChannel {
         List<String> command = new ArrayList<>(List.of("envoy",
                 "-c", EnvoyBootstrap.CONFIG_DIR + "/" + EnvoyBootstrap.ENVOY_KEY,
                 "--config-yaml", EnvoyBootstrap.nodeOverlay(context.resourcePath(), context.kubernetesVersion(),
-                        context.operatorVersion(), sds),
+                        context.operatorVersion(), sds, c.enableStatsTags()),
                 "--log-level", c.sidecarLogLevel(),
                 "--drain-time-s", DRAIN_TIME_SECONDS));
         return command;

@@ -30,7 +30,8 @@ import io.envoyproxy.envoy.config.grpc_credential.v3.FileBasedMetadataConfig;
  * The files of the {@code appmesh-xds} ConfigMap and the node overlay of the {@code envoy} profile, as golden files:
  * each folder under {@code EnvoyBootstrapTest/} holds {@code in-config.properties} (operator settings) and the
  * expected {@code out-resources.yaml}, {@code out-envoy.yaml} and {@code out-overlay.json} (the overlay of node
- * {@code mesh/global/virtualNode/front_shop}, with the SDS cluster when enable-sds is on). Every output must parse into
+ * {@code mesh/global/virtualNode/front_shop}, with the SDS cluster when enable-sds is on and the stats tags with
+ * enable-stats-tags). Every output must parse into
  * Envoy's {@code Bootstrap} (unknown fields refused) and pass Envoy's validation rules ({@link PgvChecker}), the
  * overlay merged into the bootstrap as Envoy merges {@code --config-yaml}. {@code -Dxds.golden.update=true} rewrites
  * the expectations, for review.
@@ -61,7 +62,8 @@ class EnvoyBootstrapTest {
         Map<String, String> outputs = Map.of(
                 "out-resources.yaml", EnvoyBootstrap.resourcesYaml(settings),
                 "out-envoy.yaml", EnvoyBootstrap.envoyYaml(settings),
-                "out-overlay.json", EnvoyBootstrap.nodeOverlay(NODE, "v1.31.2-eks-7f9249a", "0.1.0", sds) + "\n");
+                "out-overlay.json", EnvoyBootstrap.nodeOverlay(NODE, "v1.31.2-eks-7f9249a", "0.1.0", sds,
+                        config.injection().enableStatsTags()) + "\n");
         for (var output : outputs.entrySet()) {
             Path file = dir.resolve(output.getKey());
             if (UPDATE) {
@@ -88,6 +90,11 @@ class EnvoyBootstrapTest {
                 .isEqualTo("$(APPMESH_PLATFORM_K8S_POD_UID)");
         assertThat(merged.getStaticResources().getClustersList().stream().map(c -> c.getName()).toList())
                 .isEqualTo(sds.isPresent() ? List.of(EnvoyBootstrap.SDS_CLUSTER) : List.of());
+
+        assertThat(merged.getStatsConfig().getStatsTagsList().stream().map(t -> t.getTagName() + "=" + t.getFixedValue())
+                .toList()).isEqualTo(config.injection().enableStatsTags()
+                        ? List.of("appmesh.mesh=global", "appmesh.virtual_node=front_shop")
+                        : List.of());
 
         GoogleGrpc grpc = resources.getDynamicResources().getAdsConfig().getGrpcServices(0).getGoogleGrpc();
         assertThat(grpc.getTargetUri()).isEqualTo(config.xds().serviceAddress());
