@@ -52,10 +52,31 @@ public class InjectionEnvironment {
             throw new IllegalStateException("appmesh.injection.envoy-profile=" + profile + " is not a profile; choose "
                     + InjectionContext.AWS_APPMESH_ENVOY_PROFILE + " or " + InjectionContext.ENVOY_PROFILE);
         }
-        if (profile.equals(InjectionContext.ENVOY_PROFILE) && Backends.XDS.equals(config.backend().trim())
-                && config.injection().waitUntilProxyReady()) {
-            throw new IllegalStateException("appmesh.injection.wait-until-proxy-ready needs the App Mesh agent, which"
-                    + " the envoy profile does not have; use the aws-appmesh-envoy profile or turn it off");
+        if (!profile.equals(InjectionContext.ENVOY_PROFILE) || !Backends.XDS.equals(config.backend().trim())) {
+            return;
+        }
+        InjectionConfig c = config.injection();
+        // What the App Mesh agent does from envoy's variables; upstream Envoy would silently go without it.
+        List<String> agentOnly = new ArrayList<>();
+        if (c.waitUntilProxyReady()) {
+            agentOnly.add("wait-until-proxy-ready");
+        }
+        if (c.enableXrayTracing()) {
+            agentOnly.add("enable-xray-tracing");
+        }
+        if (c.enableJaegerTracing()) {
+            agentOnly.add("enable-jaeger-tracing");
+        }
+        if (c.enableDatadogTracing()) {
+            agentOnly.add("enable-datadog-tracing");
+        }
+        if (c.enableStatsd()) {
+            agentOnly.add("enable-statsd");
+        }
+        if (!agentOnly.isEmpty()) {
+            throw new IllegalStateException("appmesh.injection." + String.join(", appmesh.injection.", agentOnly)
+                    + ": needs the App Mesh agent, which the envoy profile does not have; use the aws-appmesh-envoy"
+                    + " profile or turn it off");
         }
     }
 

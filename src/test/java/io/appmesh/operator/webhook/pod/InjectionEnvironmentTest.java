@@ -53,7 +53,18 @@ class InjectionEnvironmentTest {
                 "appmesh.injection.wait-until-proxy-ready", "true"));
 
         assertThatThrownBy(() -> InjectionEnvironment.checkProfile(config)).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("appmesh.injection.wait-until-proxy-ready needs the App Mesh agent");
+                .hasMessage("appmesh.injection.wait-until-proxy-ready: needs the App Mesh agent, which the envoy profile"
+                        + " does not have; use the aws-appmesh-envoy profile or turn it off");
+    }
+
+    @Test
+    void refusesTracersAndStatsdTheAgentWouldConfigure() {
+        var config = OperatorConfigs.from(Map.of("appmesh.backend", "xds", "appmesh.injection.envoy-profile", "envoy",
+                "appmesh.injection.enable-jaeger-tracing", "true", "appmesh.injection.enable-statsd", "true"));
+
+        assertThatThrownBy(() -> InjectionEnvironment.checkProfile(config)).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("appmesh.injection.enable-jaeger-tracing, appmesh.injection.enable-statsd: needs"
+                        + " the App Mesh agent");
     }
 
     @Test
