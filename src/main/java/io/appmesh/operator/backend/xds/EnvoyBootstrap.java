@@ -16,11 +16,11 @@ import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
 
 import io.appmesh.operator.config.OperatorConfig;
+import io.envoyproxy.envoy.config.accesslog.v3.AccessLog;
 import io.envoyproxy.envoy.config.bootstrap.v3.Admin;
 import io.envoyproxy.envoy.config.bootstrap.v3.Bootstrap;
 import io.envoyproxy.envoy.config.bootstrap.v3.LayeredRuntime;
 import io.envoyproxy.envoy.config.bootstrap.v3.RuntimeLayer;
-import io.envoyproxy.envoy.config.accesslog.v3.AccessLog;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.Address;
 import io.envoyproxy.envoy.config.core.v3.AggregatedConfigSource;

@@ -49,7 +49,8 @@ final class EnvoySidecar implements PodMutation {
                 .addNewPort().withName("stats").withContainerPort(c.envoyAdminAccessPort()).withProtocol("TCP").endPort()
                 // Upstream Envoy has no agent to read the App Mesh variables: only the user's and the pod UID (which
                 // its command references).
-                .withEnv(EnvoyEnvironment.toEnvVars(upstream ? new TreeMap<>(userEnv)
+                .withEnv(EnvoyEnvironment.toEnvVars(upstream
+                        ? new TreeMap<>(userEnv)
                         : EnvoyEnvironment.variables(pod, context, userEnv)))
                 .withResources(SidecarResources.forSidecar(pod, c))
                 .withReadinessProbe(upstream ? XdsChannel.readiness(c) : EnvoyReadinessProbe.of(c))

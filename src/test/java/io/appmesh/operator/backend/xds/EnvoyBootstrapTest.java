@@ -57,7 +57,8 @@ class EnvoyBootstrapTest {
         }
         OperatorConfig config = OperatorConfigs.fromFile(dir.resolve("in-config.properties"));
         EnvoyBootstrap.Settings settings = EnvoyBootstrap.Settings.of(config);
-        Optional<String> sds = config.injection().enableSds() ? Optional.of(config.injection().sdsUdsPath())
+        Optional<String> sds = config.injection().enableSds()
+                ? Optional.of(config.injection().sdsUdsPath())
                 : Optional.empty();
         Map<String, String> outputs = Map.of(
                 "out-resources.yaml", EnvoyBootstrap.resourcesYaml(settings),
