@@ -7,7 +7,9 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Any;
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Duration;
+import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Struct;
@@ -132,7 +134,7 @@ public final class EnvoyBootstrap {
                 .setSocketAddress(SocketAddress.newBuilder().setAddress("0.0.0.0").setPortValue(settings.adminPort())));
         settings.adminAccessLog().ifPresent(path -> admin.addAccessLog(AccessLog.newBuilder()
                 .setName("envoy.access_loggers.file")
-                .setTypedConfig(Any.pack(FileAccessLog.newBuilder().setPath(path).build()))));
+                .setTypedConfig(pack(FileAccessLog.getDescriptor(), FileAccessLog.newBuilder().setPath(path).build()))));
         Bootstrap bootstrap = Bootstrap.newBuilder()
                 .setAdmin(admin)
                 .setDynamicResources(dynamicResources(settings))
@@ -198,7 +200,7 @@ public final class EnvoyBootstrap {
                     .addCallCredentials(GoogleGrpc.CallCredentials.newBuilder()
                             .setFromPlugin(GoogleGrpc.CallCredentials.MetadataCredentialsFromPlugin.newBuilder()
                                     .setName(CREDENTIALS_PLUGIN)
-                                    .setTypedConfig(Any.pack(FileBasedMetadataConfig.newBuilder()
+                                    .setTypedConfig(pack(FileBasedMetadataConfig.getDescriptor(), FileBasedMetadataConfig.newBuilder()
                                             .setSecretData(DataSource.newBuilder().setFilename(TOKEN_DIR + "/" + TOKEN_FILE))
                                             .setHeaderKey("authorization")
                                             .setHeaderPrefix("Bearer ")
@@ -252,7 +254,7 @@ public final class EnvoyBootstrap {
                 .setName(SDS_CLUSTER)
                 .setConnectTimeout(Duration.newBuilder().setSeconds(1))
                 .setType(Cluster.DiscoveryType.STATIC)
-                .putTypedExtensionProtocolOptions("envoy.extensions.upstreams.http.v3.HttpProtocolOptions", Any.pack(http2))
+                .putTypedExtensionProtocolOptions("envoy.extensions.upstreams.http.v3.HttpProtocolOptions", pack(HttpProtocolOptions.getDescriptor(), http2))
                 .setLoadAssignment(ClusterLoadAssignment.newBuilder().setClusterName(SDS_CLUSTER)
                         .addEndpoints(LocalityLbEndpoints.newBuilder().addLbEndpoints(LbEndpoint.newBuilder()
                                 .setEndpoint(Endpoint.newBuilder().setAddress(Address.newBuilder()
@@ -272,7 +274,26 @@ public final class EnvoyBootstrap {
         return Value.newBuilder().setBoolValue(value).build();
     }
 
-    private static String json(Message message) {
+    /**
+     * An Any without {@code Any.pack}: packing asks the message for its descriptor, which the api jar's gencode answers
+     * through reflection the native image has not registered for these types (EnvoyReflectionFeature).
+     */
+    private static Any pack(Descriptor type, Message message) {
+        return Any.newBuilder().setTypeUrl("type.googleapis.com/" + type.getFullName()).setValue(message.toByteString())
+                .build();
+    }
+
+    /** The bootstrap as a DynamicMessage, which JSON printing walks without the gencode's reflective accessors. */
+    private static Message dynamic(Bootstrap bootstrap) {
+        try {
+            return DynamicMessage.parseFrom(Bootstrap.getDescriptor(), bootstrap.toByteString());
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("a bootstrap that does not parse back", e);
+        }
+    }
+
+    private static String json(Bootstrap bootstrap) {
+        Message message = dynamic(bootstrap);
         try {
             return PRINTER.omittingInsignificantWhitespace().print(message);
         } catch (InvalidProtocolBufferException e) {
@@ -280,9 +301,9 @@ public final class EnvoyBootstrap {
         }
     }
 
-    private static String yaml(Message message) {
+    private static String yaml(Bootstrap bootstrap) {
         try {
-            JsonNode tree = JSON.readTree(PRINTER.print(message));
+            JsonNode tree = JSON.readTree(PRINTER.print(dynamic(bootstrap)));
             String yaml = YAML.asYaml(tree);
             return yaml.startsWith("---\n") ? yaml.substring(4) : yaml;
         } catch (java.io.IOException e) {

@@ -42,11 +42,18 @@ public class InjectionEnvironment {
         this.client = client;
         this.operatorVersion = operatorVersion;
         checkTracers(config.injection());
-        checkProfile(config);
+        checkXdsInjection(config);
     }
 
-    /** The Envoy profile must be known; upstream Envoy has no agent to hold the app containers with. */
-    static void checkProfile(OperatorConfig config) {
+    /**
+     * The xDS-mode keys: a known Envoy profile, a timeout of at least 0, and nothing only the App Mesh agent could do
+     * with the {@code envoy} profile.
+     */
+    static void checkXdsInjection(OperatorConfig config) {
+        if (config.injection().xdsInitialFetchTimeout() < 0) {
+            throw new IllegalStateException("appmesh.injection.xds-initial-fetch-timeout="
+                    + config.injection().xdsInitialFetchTimeout() + " is negative; 0 waits for ever");
+        }
         String profile = config.injection().envoyProfile().trim();
         if (!profile.equals(InjectionContext.AWS_APPMESH_ENVOY_PROFILE) && !profile.equals(InjectionContext.ENVOY_PROFILE)) {
             throw new IllegalStateException("appmesh.injection.envoy-profile=" + profile + " is not a profile; choose "

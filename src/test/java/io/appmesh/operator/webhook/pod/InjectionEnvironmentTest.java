@@ -43,7 +43,7 @@ class InjectionEnvironmentTest {
     void refusesAnUnknownEnvoyProfile() {
         var config = OperatorConfigs.from(Map.of("appmesh.backend", "xds", "appmesh.injection.envoy-profile", "istio"));
 
-        assertThatThrownBy(() -> InjectionEnvironment.checkProfile(config)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> InjectionEnvironment.checkXdsInjection(config)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("appmesh.injection.envoy-profile=istio is not a profile; choose aws-appmesh-envoy or envoy");
     }
 
@@ -52,7 +52,7 @@ class InjectionEnvironmentTest {
         var config = OperatorConfigs.from(Map.of("appmesh.backend", "xds", "appmesh.injection.envoy-profile", "envoy",
                 "appmesh.injection.wait-until-proxy-ready", "true"));
 
-        assertThatThrownBy(() -> InjectionEnvironment.checkProfile(config)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> InjectionEnvironment.checkXdsInjection(config)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("appmesh.injection.wait-until-proxy-ready: needs the App Mesh agent, which the envoy profile"
                         + " does not have; use the aws-appmesh-envoy profile or turn it off");
     }
@@ -62,7 +62,7 @@ class InjectionEnvironmentTest {
         var config = OperatorConfigs.from(Map.of("appmesh.backend", "xds", "appmesh.injection.envoy-profile", "envoy",
                 "appmesh.injection.enable-jaeger-tracing", "true", "appmesh.injection.enable-statsd", "true"));
 
-        assertThatThrownBy(() -> InjectionEnvironment.checkProfile(config)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> InjectionEnvironment.checkXdsInjection(config)).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("appmesh.injection.enable-jaeger-tracing, appmesh.injection.enable-statsd: needs"
                         + " the App Mesh agent");
     }
@@ -73,6 +73,14 @@ class InjectionEnvironmentTest {
         var config = OperatorConfigs.from(Map.of("appmesh.injection.envoy-profile", "envoy",
                 "appmesh.injection.wait-until-proxy-ready", "true"));
 
-        assertThatCode(() -> InjectionEnvironment.checkProfile(config)).doesNotThrowAnyException();
+        assertThatCode(() -> InjectionEnvironment.checkXdsInjection(config)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesANegativeInitialFetchTimeout() {
+        var config = OperatorConfigs.from(Map.of("appmesh.injection.xds-initial-fetch-timeout", "-1"));
+
+        assertThatThrownBy(() -> InjectionEnvironment.checkXdsInjection(config)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("appmesh.injection.xds-initial-fetch-timeout=-1 is negative; 0 waits for ever");
     }
 }
