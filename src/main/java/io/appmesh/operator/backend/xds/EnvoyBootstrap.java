@@ -200,7 +200,8 @@ public final class EnvoyBootstrap {
                     .addCallCredentials(GoogleGrpc.CallCredentials.newBuilder()
                             .setFromPlugin(GoogleGrpc.CallCredentials.MetadataCredentialsFromPlugin.newBuilder()
                                     .setName(CREDENTIALS_PLUGIN)
-                                    .setTypedConfig(pack(FileBasedMetadataConfig.getDescriptor(), FileBasedMetadataConfig.newBuilder()
+                                    .setTypedConfig(pack(FileBasedMetadataConfig.getDescriptor(), FileBasedMetadataConfig
+                                            .newBuilder()
                                             .setSecretData(DataSource.newBuilder().setFilename(TOKEN_DIR + "/" + TOKEN_FILE))
                                             .setHeaderKey("authorization")
                                             .setHeaderPrefix("Bearer ")
@@ -254,7 +255,8 @@ public final class EnvoyBootstrap {
                 .setName(SDS_CLUSTER)
                 .setConnectTimeout(Duration.newBuilder().setSeconds(1))
                 .setType(Cluster.DiscoveryType.STATIC)
-                .putTypedExtensionProtocolOptions("envoy.extensions.upstreams.http.v3.HttpProtocolOptions", pack(HttpProtocolOptions.getDescriptor(), http2))
+                .putTypedExtensionProtocolOptions("envoy.extensions.upstreams.http.v3.HttpProtocolOptions",
+                        pack(HttpProtocolOptions.getDescriptor(), http2))
                 .setLoadAssignment(ClusterLoadAssignment.newBuilder().setClusterName(SDS_CLUSTER)
                         .addEndpoints(LocalityLbEndpoints.newBuilder().addLbEndpoints(LbEndpoint.newBuilder()
                                 .setEndpoint(Endpoint.newBuilder().setAddress(Address.newBuilder()
