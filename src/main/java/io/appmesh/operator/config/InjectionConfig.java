@@ -172,4 +172,26 @@ public interface InjectionConfig {
      * sidecars at another control plane (such as this operator's own).
      */
     Optional<String> xdsEndpoint();
+
+    /**
+     * With {@code appmesh.backend=xds}: which Envoy the pods get. {@code aws-appmesh-envoy} (default): the App Mesh image
+     * ({@link #sidecarImageRepository()}), its agent generating the bootstrap with the ADS part replaced through
+     * {@code ENVOY_RESOURCES_CONFIG_FILE}; {@code envoy}: {@link #envoyImage()}, upstream Envoy started directly on the
+     * bootstrap of the {@code appmesh-xds} ConfigMap. Ignored with the AWS backend. Any other value stops start-up.
+     */
+    @WithDefault("aws-appmesh-envoy")
+    String envoyProfile();
+
+    /** The image of the {@code envoy} profile: upstream Envoy of the release the default App Mesh image carries. */
+    @WithDefault("envoyproxy/envoy:v1.34.13")
+    String envoyImage();
+
+    /**
+     * With {@code appmesh.backend=xds}: seconds Envoy waits for its first listeners and clusters before it starts
+     * without them (its {@code initial_fetch_timeout}; also ENVOY_INITIAL_FETCH_TIMEOUT). 0, the App Mesh agent's own
+     * default, waits for ever: the readiness probe only passes once Envoy holds its configuration, so a pod is never
+     * Ready with a sidecar that would refuse every connection the iptables rules send it.
+     */
+    @WithDefault("0")
+    int xdsInitialFetchTimeout();
 }

@@ -1,5 +1,6 @@
 package io.appmesh.operator.mesh;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.quarkus.runtime.ShutdownEvent;
@@ -35,16 +37,22 @@ public class ClusterView {
     private SharedIndexInformer<Mesh> meshes;
     private SharedIndexInformer<VirtualNode> nodes;
     private SharedIndexInformer<VirtualGateway> gateways;
+    /** Handlers of VirtualNode and VirtualGateway events registered before the informers exist. */
+    private final List<ResourceEventHandler<HasMetadata>> meshObjectHandlers = new ArrayList<>();
 
     public ClusterView(KubernetesClient client) {
         this.client = client;
     }
 
-    void start(@Observes StartupEvent event) {
+    synchronized void start(@Observes StartupEvent event) {
         namespaces = client.namespaces().runnableInformer(0);
         meshes = client.resources(Mesh.class).runnableInformer(0);
         nodes = client.resources(VirtualNode.class).inAnyNamespace().runnableInformer(0);
         gateways = client.resources(VirtualGateway.class).inAnyNamespace().runnableInformer(0);
+        for (ResourceEventHandler<HasMetadata> handler : meshObjectHandlers) {
+            nodes.addEventHandler(handler);
+            gateways.addEventHandler(handler);
+        }
         for (SharedIndexInformer<?> informer : List.of(namespaces, meshes, nodes, gateways)) {
             // An API server that fails the first list (starting, overloaded) is retried with the informer's backoff
             // rather than giving the cache up; meanwhile the webhooks read directly.
@@ -56,6 +64,19 @@ public class ClusterView {
                 }
             });
         }
+    }
+
+    /**
+     * Also tells {@code handler} of every VirtualNode and VirtualGateway (existing ones as additions), from the same
+     * informers the webhooks read: whatever can make a pod injectable.
+     */
+    public synchronized void addMeshObjectHandler(ResourceEventHandler<HasMetadata> handler) {
+        if (nodes == null) {
+            meshObjectHandlers.add(handler);
+            return;
+        }
+        nodes.addEventHandler(handler);
+        gateways.addEventHandler(handler);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -55,6 +55,12 @@ class RbacPackageIT {
         used.add("cluster  nodes get");
         // EventRecorder: ReconcileError, PendingMembersDeletion, … events.
         used.add("cluster  events create");
+        // XdsConfigMaps (xDS backend): its informer on the appmesh-xds ConfigMaps (list + watch), their creation, the
+        // update that puts an edited one back (with the cached version) and, when an edit removed the operator's
+        // labels, fabric8's update without a version, which reads the latest one first (get).
+        for (String verb : List.of("get", "list", "watch", "create", "update")) {
+            used.add("cluster  configmaps " + verb);
+        }
         // The SDK's leader election checks its Lease permissions with a SelfSubjectRulesReview at start-up.
         used.add("cluster authorization.k8s.io selfsubjectrulesreviews create");
         // XdsControlPlane.review (appmesh.xds.authenticate): a TokenReview of each new ADS stream's token.

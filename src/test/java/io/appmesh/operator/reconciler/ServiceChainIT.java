@@ -61,6 +61,11 @@ class ServiceChainIT extends ScenarioTest {
             assertThat(vs.getStatus().getVirtualServiceARN()).endsWith(
                     "mesh/demo/virtualService/" + service + ".appmesh-demo.svc.cluster.local");
         }
+        // The xDS channel's ConfigMap is the xDS backend's: with AWS, none, though the nodes exist (the xDS backend
+        // writes it within an informer event of the first node; XdsConfigMapsIT).
+        assertThat(client.configMaps().inAnyNamespace().withLabel("appmesh.k8s.aws/xds-bootstrap").list().getItems())
+                .isEmpty();
+        assertThat(client.configMaps().inNamespace("appmesh-demo").withName("appmesh-xds").get()).isNull();
 
         try (AppMeshClient appMesh = aws.appMesh()) {
             VirtualNodeData a = appMesh.describeVirtualNode(r -> r.meshName("demo").virtualNodeName(

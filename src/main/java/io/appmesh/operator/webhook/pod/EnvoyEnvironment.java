@@ -86,6 +86,9 @@ final class EnvoyEnvironment {
         env.put("APPMESH_PLATFORM_APP_MESH_CONTROLLER_VERSION", context.operatorVersion());
         env.put("APPNET_AGENT_ADMIN_MODE", "uds");
         env.put("APPNET_AGENT_ADMIN_UDS_PATH", "/tmp/agent.sock");
+        if (context.xdsBackend()) {
+            XdsChannel.environment(env, context);
+        }
         return env;
     }
 

@@ -2,6 +2,7 @@ package io.appmesh.operator.webhook.pod;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,8 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
  * (a.5, seeded with the sidecarEnv / sidecarEnvJson annotations), resources, readiness probe, preStop delay, the
  * secretMounts / volumeMounts annotations and the SDS socket. Appended after the app containers, or put first with
  * wait-until-proxy-ready (then a postStart hook holds the app containers until envoy is ready). A pod that already has
- * an {@code envoy} container is left to it.
+ * an {@code envoy} container is left to it. With the xDS backend, envoy also gets the {@link XdsChannel}; with its
+ * {@code envoy} profile it is upstream Envoy: another image, its own command, no App Mesh variables, an HTTP probe.
  */
 final class EnvoySidecar implements PodMutation {
 
@@ -39,18 +41,27 @@ final class EnvoySidecar implements PodMutation {
         Map<String, String> userEnv = pairs(pod, PodAnnotations.SIDECAR_ENV, "=", "EnvVariableKey=EnvVariableValue");
         userEnv.putAll(jsonEnv(pod));
 
+        boolean upstream = context.upstreamEnvoy();
         ContainerBuilder envoy = new ContainerBuilder()
                 .withName(NAME)
-                .withImage(c.sidecarImageRepository() + ":" + c.sidecarImageTag())
+                .withImage(upstream ? c.envoyImage() : c.sidecarImageRepository() + ":" + c.sidecarImageTag())
                 .withNewSecurityContext().withRunAsUser(PROXY_UID).endSecurityContext()
                 .addNewPort().withName("stats").withContainerPort(c.envoyAdminAccessPort()).withProtocol("TCP").endPort()
-                .withEnv(EnvoyEnvironment.toEnvVars(EnvoyEnvironment.variables(pod, context, userEnv)))
+                // Upstream Envoy has no agent to read the App Mesh variables: only the user's and the pod UID (which
+                // its command references).
+                .withEnv(EnvoyEnvironment.toEnvVars(upstream
+                        ? new TreeMap<>(userEnv)
+                        : EnvoyEnvironment.variables(pod, context, userEnv)))
                 .withResources(SidecarResources.forSidecar(pod, c))
-                .withReadinessProbe(EnvoyReadinessProbe.of(c))
+                .withReadinessProbe(upstream ? XdsChannel.readiness(c) : EnvoyReadinessProbe.of(c))
                 .withNewLifecycle()
                 .withNewPreStop().withNewExec().withCommand("sh", "-c", "sleep " + c.prestopDelay()).endExec().endPreStop()
                 .endLifecycle();
-        if (c.waitUntilProxyReady()) {
+        if (upstream) {
+            envoy.withCommand(XdsChannel.command(pod, context));
+        }
+        // Upstream Envoy has no agent to wait with; InjectionEnvironment refuses that combination at start-up.
+        if (c.waitUntilProxyReady() && !upstream) {
             envoy.editLifecycle().withNewPostStart().withNewExec().withCommand("sh", "-c", postStartScript(c)).endExec()
                     .endPostStart().endLifecycle();
         }
@@ -64,6 +75,9 @@ final class EnvoySidecar implements PodMutation {
         volumeMounts.forEach((volume, path) -> container.getVolumeMounts()
                 .add(new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(true).build()));
         SdsSocket.mount(pod, container, c);
+        if (context.xdsBackend()) {
+            XdsChannel.mount(pod, container, context);
+        }
         if (c.waitUntilProxyReady()) {
             pod.getSpec().getContainers().add(0, container);
         } else {

@@ -4,6 +4,7 @@ import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.config.InjectionConfig;
+import io.appmesh.operator.config.XdsConfig;
 
 /**
  * Everything a pod mutation may read besides the pod: the matched VirtualNode or VirtualGateway (one is null), its
@@ -13,9 +14,26 @@ import io.appmesh.operator.config.InjectionConfig;
  * @param accountId the operator's AWS account, to tell a shared mesh (meshOwner) apart; empty when unknown
  * @param kubernetesVersion the API server's gitVersion, or {@code UNKNOWN_K8S_VERSION}
  * @param operatorVersion this operator's version
+ * @param xds the xDS backend's settings with {@code appmesh.backend=xds}; null with the AWS backend, whose injection
+ *        stays upstream's
  */
 public record InjectionContext(VirtualNode node, VirtualGateway gateway, Mesh mesh, InjectionConfig config, String region,
-        String accountId, String kubernetesVersion, String operatorVersion) {
+        String accountId, String kubernetesVersion, String operatorVersion, XdsConfig xds) {
+
+    /** The profile of {@code appmesh.injection.envoy-profile} that runs upstream Envoy without the App Mesh agent. */
+    public static final String ENVOY_PROFILE = "envoy";
+    /** The default profile: the App Mesh image, its agent writing the bootstrap. */
+    public static final String AWS_APPMESH_ENVOY_PROFILE = "aws-appmesh-envoy";
+
+    /** Whether envoy talks to this operator's ADS server. */
+    public boolean xdsBackend() {
+        return xds != null;
+    }
+
+    /** Whether envoy is upstream Envoy started on the operator's bootstrap (xDS backend, {@code envoy} profile). */
+    public boolean upstreamEnvoy() {
+        return xds != null && ENVOY_PROFILE.equals(config.envoyProfile().trim());
+    }
 
     /**
      * {@code mesh/<mesh awsName>[@<owner>]/virtualNode|virtualGateway/<awsName>}: the name envoy announces to the

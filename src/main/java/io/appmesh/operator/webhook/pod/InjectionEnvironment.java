@@ -9,8 +9,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.appmesh.operator.aws.AwsAccount;
+import io.appmesh.operator.backend.Backends;
 import io.appmesh.operator.config.InjectionConfig;
 import io.appmesh.operator.config.OperatorConfig;
+import io.appmesh.operator.config.XdsConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.Startup;
 
@@ -40,6 +42,54 @@ public class InjectionEnvironment {
         this.client = client;
         this.operatorVersion = operatorVersion;
         checkTracers(config.injection());
+        checkXdsInjection(config);
+    }
+
+    /**
+     * The xDS-mode keys: a known Envoy profile, a timeout of at least 0, and nothing only the App Mesh agent could do
+     * with the {@code envoy} profile.
+     */
+    static void checkXdsInjection(OperatorConfig config) {
+        if (config.injection().xdsInitialFetchTimeout() < 0) {
+            throw new IllegalStateException("appmesh.injection.xds-initial-fetch-timeout="
+                    + config.injection().xdsInitialFetchTimeout() + " is negative; 0 waits for ever");
+        }
+        String profile = config.injection().envoyProfile().trim();
+        if (!profile.equals(InjectionContext.AWS_APPMESH_ENVOY_PROFILE) && !profile.equals(InjectionContext.ENVOY_PROFILE)) {
+            throw new IllegalStateException("appmesh.injection.envoy-profile=" + profile + " is not a profile; choose "
+                    + InjectionContext.AWS_APPMESH_ENVOY_PROFILE + " or " + InjectionContext.ENVOY_PROFILE);
+        }
+        if (!profile.equals(InjectionContext.ENVOY_PROFILE) || !Backends.XDS.equals(config.backend().trim())) {
+            return;
+        }
+        InjectionConfig c = config.injection();
+        // What the App Mesh agent does from envoy's variables; upstream Envoy would silently go without it.
+        List<String> agentOnly = new ArrayList<>();
+        if (c.waitUntilProxyReady()) {
+            agentOnly.add("wait-until-proxy-ready");
+        }
+        if (c.enableXrayTracing()) {
+            agentOnly.add("enable-xray-tracing");
+        }
+        if (c.enableJaegerTracing()) {
+            agentOnly.add("enable-jaeger-tracing");
+        }
+        if (c.enableDatadogTracing()) {
+            agentOnly.add("enable-datadog-tracing");
+        }
+        if (c.enableStatsd()) {
+            agentOnly.add("enable-statsd");
+        }
+        if (!agentOnly.isEmpty()) {
+            throw new IllegalStateException("appmesh.injection." + String.join(", appmesh.injection.", agentOnly)
+                    + ": needs the App Mesh agent, which the envoy profile does not have; use the aws-appmesh-envoy"
+                    + " profile or turn it off");
+        }
+    }
+
+    /** The xDS backend's settings with {@code appmesh.backend=xds}, else null (upstream's injection). */
+    public XdsConfig xds() {
+        return Backends.XDS.equals(config.backend().trim()) ? config.xds() : null;
     }
 
     /** Upstream refuses to start with more than one tracer. */

@@ -130,7 +130,7 @@ public class PodAdmissionEndpoint {
         // The account only matters for a mesh with an owner: STS is not asked for the others.
         String account = mesh.getSpec().getMeshOwner() == null ? "" : environment.accountId();
         return new InjectionContext(node, gateway, mesh, environment.injection(), environment.region(), account,
-                environment.kubernetesVersion(), environment.operatorVersion());
+                environment.kubernetesVersion(), environment.operatorVersion(), environment.xds());
     }
 
     private Pod decode(JsonNode raw) {

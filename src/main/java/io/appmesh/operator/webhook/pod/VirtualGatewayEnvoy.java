@@ -1,6 +1,8 @@
 package io.appmesh.operator.webhook.pod;
 
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.appmesh.operator.config.InjectionConfig;
 import io.fabric8.kubernetes.api.model.Container;
@@ -11,7 +13,9 @@ import io.fabric8.kubernetes.api.model.Pod;
  * A VirtualGateway pod brings its own {@code envoy} container; this configures it: the image
  * (unless virtualGatewaySkipImageOverride is enabled), the environment (existing variables of the same name replaced
  * in place, the rest appended, the pod UID last), a readiness probe if it has none, and the SDS socket. A pod without
- * an envoy container is left alone.
+ * an envoy container is left alone. With the xDS backend, envoy also gets the {@link XdsChannel}; with its
+ * {@code envoy} profile the container runs upstream Envoy's command (its own command and args replaced) with an HTTP
+ * readiness probe, and gets no App Mesh variables.
  */
 final class VirtualGatewayEnvoy implements PodMutation {
 
@@ -23,10 +27,16 @@ final class VirtualGatewayEnvoy implements PodMutation {
             return;
         }
         InjectionConfig c = context.config();
+        boolean upstream = context.upstreamEnvoy();
         if (!PodAnnotations.isEnabled(pod, PodAnnotations.VIRTUAL_GATEWAY_SKIP_IMAGE_OVERRIDE)) {
-            envoy.setImage(c.sidecarImageRepository() + ":" + c.sidecarImageTag());
+            envoy.setImage(upstream ? c.envoyImage() : c.sidecarImageRepository() + ":" + c.sidecarImageTag());
         }
-        Map<String, String> env = EnvoyEnvironment.variables(pod, context, Map.of());
+        if (upstream) {
+            envoy.setCommand(XdsChannel.command(pod, context));
+            envoy.setArgs(List.of());
+        }
+        // Upstream Envoy has no agent: it gets none of the App Mesh variables, only the pod UID its command references.
+        Map<String, String> env = upstream ? new TreeMap<>() : EnvoyEnvironment.variables(pod, context, Map.of());
         for (int i = 0; i < envoy.getEnv().size(); i++) {
             EnvVar existing = envoy.getEnv().get(i);
             String value = env.remove(existing.getName());
@@ -42,8 +52,11 @@ final class VirtualGatewayEnvoy implements PodMutation {
             envoy.getEnv().add(EnvoyEnvironment.podUid());
         }
         if (envoy.getReadinessProbe() == null) {
-            envoy.setReadinessProbe(EnvoyReadinessProbe.of(c));
+            envoy.setReadinessProbe(upstream ? XdsChannel.readiness(c) : EnvoyReadinessProbe.of(c));
         }
         SdsSocket.mount(pod, envoy, c);
+        if (context.xdsBackend()) {
+            XdsChannel.mount(pod, envoy, context);
+        }
     }
 }

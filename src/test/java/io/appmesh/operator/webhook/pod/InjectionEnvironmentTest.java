@@ -38,4 +38,49 @@ class InjectionEnvironmentTest {
 
         assertThat(environment.accountId()).isEqualTo("111122223333");
     }
+
+    @Test
+    void refusesAnUnknownEnvoyProfile() {
+        var config = OperatorConfigs.from(Map.of("appmesh.backend", "xds", "appmesh.injection.envoy-profile", "istio"));
+
+        assertThatThrownBy(() -> InjectionEnvironment.checkXdsInjection(config)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("appmesh.injection.envoy-profile=istio is not a profile; choose aws-appmesh-envoy or envoy");
+    }
+
+    @Test
+    void refusesToWaitForUpstreamEnvoyWithoutTheAgent() {
+        var config = OperatorConfigs.from(Map.of("appmesh.backend", "xds", "appmesh.injection.envoy-profile", "envoy",
+                "appmesh.injection.wait-until-proxy-ready", "true"));
+
+        assertThatThrownBy(() -> InjectionEnvironment.checkXdsInjection(config)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("appmesh.injection.wait-until-proxy-ready: needs the App Mesh agent, which the envoy profile"
+                        + " does not have; use the aws-appmesh-envoy profile or turn it off");
+    }
+
+    @Test
+    void refusesTracersAndStatsdTheAgentWouldConfigure() {
+        var config = OperatorConfigs.from(Map.of("appmesh.backend", "xds", "appmesh.injection.envoy-profile", "envoy",
+                "appmesh.injection.enable-jaeger-tracing", "true", "appmesh.injection.enable-statsd", "true"));
+
+        assertThatThrownBy(() -> InjectionEnvironment.checkXdsInjection(config)).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("appmesh.injection.enable-jaeger-tracing, appmesh.injection.enable-statsd: needs"
+                        + " the App Mesh agent");
+    }
+
+    @Test
+    void theProfileDoesNotMatterWithTheAwsBackend() {
+        // Upstream's injection is unchanged with AWS, whatever the profile says (it is ignored there).
+        var config = OperatorConfigs.from(Map.of("appmesh.injection.envoy-profile", "envoy",
+                "appmesh.injection.wait-until-proxy-ready", "true"));
+
+        assertThatCode(() -> InjectionEnvironment.checkXdsInjection(config)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesANegativeInitialFetchTimeout() {
+        var config = OperatorConfigs.from(Map.of("appmesh.injection.xds-initial-fetch-timeout", "-1"));
+
+        assertThatThrownBy(() -> InjectionEnvironment.checkXdsInjection(config)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("appmesh.injection.xds-initial-fetch-timeout=-1 is negative; 0 waits for ever");
+    }
 }

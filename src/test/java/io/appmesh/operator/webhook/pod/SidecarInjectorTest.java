@@ -108,8 +108,10 @@ class SidecarInjectorTest {
             throw new AdmissionDenied("failed to resolve meshRef: mesh UID mismatch: " + meshRef.getName());
         }
         InjectionEnvironment.checkTracers(config.injection());
+        InjectionEnvironment.checkXdsInjection(config);
         SidecarInjector.inject(pod, new InjectionContext(node, gateway, mesh, config.injection(),
-                config.awsRegion().orElse(""), config.awsAccountId().orElse(""), "v1.31.2-eks-7f9249a", "0.1.0"));
+                config.awsRegion().orElse(""), config.awsAccountId().orElse(""), "v1.31.2-eks-7f9249a", "0.1.0",
+                "xds".equals(config.backend()) ? config.xds() : null));
     }
 
     /** Upstream's defaults plus the case's settings; region and account are those of the test cluster. */
