@@ -108,12 +108,12 @@ public final class Sandbox {
             options.addAll(front.operatorOptions());
             awsEndpoint = front.endpoint().toString();
         } else {
-            // The config dump is safe here: the sandbox listens on loopback only.
-            // TLS as in a cluster (the build's certificate, LocalOperator), but no token: an Envoy or grpcurl run by
-            // hand against the sandbox has no pod identity to present.
+            // The config dump is safe here: the sandbox listens on loopback only. TLS and tokens as in a cluster (the
+            // build's certificate, LocalOperator; the sandbox API server reviews the tokens it issues, XdsPodDemo); the
+            // injected pods' ConfigMap names the loopback port, so a hand-run Envoy can use it with such a token.
             options.addAll(List.of("-Dappmesh.backend=xds", "-Dappmesh.xds.port=" + xdsPort,
                     "-Dappmesh.xds.bind-address=127.0.0.1", "-Dappmesh.xds.config-dump=true",
-                    "-Dappmesh.xds.authenticate=false"));
+                    "-Dappmesh.xds.service-address=127.0.0.1:" + xdsPort));
         }
         LocalOperator operator = LocalOperator.start(options, true);
         Path kubeconfig = writeKubeconfig(operator.apiServerUrl());
@@ -148,6 +148,7 @@ public final class Sandbox {
             applyExamples(client, new AdmissionEmulator(operator.webhooks()));
             if (!aws) {
                 XdsSummary.print(client, operator.management());
+                XdsPodDemo.show(client);
             }
             System.out.println("make run: watching App Mesh objects (Ctrl-C to stop)");
             watch(client, operator.process());
