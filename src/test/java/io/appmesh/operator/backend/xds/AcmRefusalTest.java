@@ -3,10 +3,16 @@ package io.appmesh.operator.backend.xds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
@@ -106,6 +112,38 @@ class AcmRefusalTest {
         assertThat(plane.served().all(VirtualNode.class)).singleElement()
                 .satisfies(n -> assertThat(n.getSpec().getListeners().get(0).getTls().getCertificate().getFile())
                         .isNotNull());
+    }
+
+    /**
+     * The howto-k8s-tls-acm walkthrough as its users apply it: front trusts an ACM private CA, blue serves an ACM
+     * certificate — both refused, each naming its field; the nodes without ACM (green, red) are served.
+     */
+    @Test
+    void theTlsAcmWalkthroughIsRefusedNodeByNode() throws Exception {
+        String template = Files.readString(
+                Path.of("src/test/resources/examples/howto-k8s-tls-acm/v1beta2/manifest.yaml.template"));
+        Map<String, String> refused = new TreeMap<>();
+        List<String> served = new ArrayList<>();
+        for (JsonNode doc : YamlDocuments.parse(template.replaceAll("\\$\\{[A-Z_]+}", "howto-k8s-tls-acm"))) {
+            if (!"VirtualNode".equals(doc.path("kind").asText())) {
+                continue;
+            }
+            VirtualNode walkthrough = YamlDocuments.YAML.convertValue(doc, VirtualNode.class);
+            walkthrough.getSpec().setAwsName(walkthrough.getMetadata().getName() + "_ns");
+            try {
+                backend.syncVirtualNode(resolved(walkthrough));
+                served.add(walkthrough.getMetadata().getName());
+            } catch (BackendException e) {
+                assertThat(e.reason()).isEqualTo("AcmNotServedByXds");
+                refused.put(walkthrough.getMetadata().getName(), e.getMessage());
+            }
+        }
+        assertThat(refused).containsOnlyKeys("front", "blue");
+        assertThat(refused.get("front")).contains("spec.backendDefaults.clientPolicy.tls.validation.trust.acm");
+        assertThat(refused.get("blue")).contains("spec.listeners[0].tls.certificate.acm");
+        assertThat(served).containsExactlyInAnyOrder("green", "red");
+        assertThat(plane.served().all(VirtualNode.class)).extracting(n -> n.getMetadata().getName())
+                .containsExactlyInAnyOrder("green", "red");
     }
 
     private static VirtualNode node(String spec) throws Exception {
