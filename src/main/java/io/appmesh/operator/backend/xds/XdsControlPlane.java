@@ -76,6 +76,8 @@ public class XdsControlPlane {
     private final XdsSnapshots snapshots;
     private volatile SharedIndexInformer<Pod> pods;
     private volatile Server server;
+    /** Held while a VirtualNode or VirtualGateway is checked for a group conflict and admitted. */
+    private final Object owners = new Object();
 
     public XdsControlPlane(OperatorConfig config, KubernetesClient client, MeterRegistry registry, Vertx vertx) {
         this.config = config;
@@ -146,9 +148,22 @@ public class XdsControlPlane {
     private void seed() {
         int seeded = 0;
         for (Class<? extends HasMetadata> kind : KINDS) {
-            for (HasMetadata object : client.resources(kind).inAnyNamespace().list().getItems()) {
+            List<HasMetadata> objects = new java.util.ArrayList<>(client.resources(kind).inAnyNamespace().list().getItems());
+            // Oldest first: when an earlier process let two objects share a group, the older keeps it (the other is
+            // refused by its reconciler, XdsMeshBackend).
+            objects.sort(java.util.Comparator.comparing((HasMetadata o) -> String.valueOf(o.getMetadata().getCreationTimestamp()))
+                    .thenComparing(o -> String.valueOf(o.getMetadata().getNamespace()))
+                    .thenComparing(o -> o.getMetadata().getName()));
+            for (HasMetadata object : objects) {
                 if (object.getMetadata().getDeletionTimestamp() == null && StatusFactory.held(object)
                         && !served.contains(object)) {
+                    String group = GroupOwners.groupOf(served, object);
+                    if (group != null && !GroupOwners.owners(served, group).isEmpty()) {
+                        LOG.warnf("xDS: %s not admitted from its status: %s already has its group %s",
+                                GroupOwners.describe(object), GroupOwners.describe(GroupOwners.owners(served, group).get(0)),
+                                group);
+                        continue;
+                    }
                     served.admit(object);
                     seeded++;
                 }
@@ -174,6 +189,25 @@ public class XdsControlPlane {
     public void admit(HasMetadata object) {
         if (served.admit(object)) {
             snapshots.changed();
+        }
+    }
+
+    /**
+     * Serves this version of a VirtualNode or VirtualGateway unless another served object already has its group
+     * ({@code group}: its mesh's awsName, kind and awsName): first admitted wins, so a newcomer in another namespace
+     * cannot take over (or share) the configuration an existing node's pods read.
+     *
+     * @return the object that holds the group, when this one was not admitted
+     */
+    public Optional<HasMetadata> admitOwner(HasMetadata object, String group) {
+        synchronized (owners) {
+            for (HasMetadata owner : GroupOwners.owners(served, group)) {
+                if (!GroupOwners.same(owner, object)) {
+                    return Optional.of(owner);
+                }
+            }
+            admit(object);
+            return Optional.empty();
         }
     }
 
