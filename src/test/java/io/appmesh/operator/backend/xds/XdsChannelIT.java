@@ -110,7 +110,7 @@ class XdsChannelIT extends ScenarioTest {
         String token = token(front, AUDIENCE, Instant.now().plusSeconds(600));
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmVkIGJ5IG5vYm9keQ";
         assertRefused(forged, AdsClient.envoy(FRONT), Status.Code.UNAUTHENTICATED, "unauthenticated");
-        assertRefused("not-a-jwt", AdsClient.envoy(FRONT), Status.Code.UNAUTHENTICATED, "unauthenticated");
+        assertRefused("not-a-jwt", AdsClient.envoy(FRONT), Status.Code.UNAUTHENTICATED, "malformed");
     }
 
     @Test
@@ -122,13 +122,13 @@ class XdsChannelIT extends ScenarioTest {
     @Test
     void refusesATokenForAnotherAudience() throws Exception {
         assertRefused(token(front, TokenAuthority.API_SERVER_AUDIENCE, Instant.now().plusSeconds(600)),
-                AdsClient.envoy(FRONT), Status.Code.UNAUTHENTICATED, "unauthenticated");
+                AdsClient.envoy(FRONT), Status.Code.UNAUTHENTICATED, "other-audience");
     }
 
     @Test
     void refusesATokenBoundToNoPod() throws Exception {
         assertRefused(TokenAuthority.serviceAccountToken("chan", "default", AUDIENCE, Instant.now().plusSeconds(600)),
-                AdsClient.envoy(FRONT), Status.Code.PERMISSION_DENIED, "no-pod-binding");
+                AdsClient.envoy(FRONT), Status.Code.UNAUTHENTICATED, "no-pod-binding");
     }
 
     @Test
