@@ -24,6 +24,7 @@ import io.envoyproxy.envoy.config.core.v3.Node;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.grpc.Status;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -163,6 +164,39 @@ class XdsChannelIT extends ScenarioTest {
             assertThat(envoy.refusedWith(ANSWER)).isEqualTo(Status.Code.PERMISSION_DENIED);
         }
         assertThat(denied("not-selected")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void closesTheOpenStreamOfAPodRelabelledOutOfItsNodesSelector() throws Exception {
+        Pod pod = Fixtures.runReadyPod(client, "chan", "front-relabelled", "front", "10.1.0.20", false);
+        await().atMost(CONVERGED).until(() -> plane.pod("chan", "front-relabelled") != null);
+        double before = denied("not-selected");
+        try (AdsClient envoy = AdsClient.secure(plane.port().get(), token(pod, AUDIENCE, Instant.now().plusSeconds(600)),
+                FRONT)) {
+            envoy.subscribe(AdsClient.CDS, List.of(), "");
+            assertThat(envoy.next(ANSWER)).as("served while front selects it").isNotNull();
+            client.pods().inNamespace("chan").withName("front-relabelled").edit(p -> new PodBuilder(p).editMetadata()
+                    .addToLabels("app", "not-front").endMetadata().build());
+            assertThat(envoy.closedWith(CONVERGED)).isEqualTo(Status.Code.PERMISSION_DENIED);
+        } finally {
+            client.pods().inNamespace("chan").withName("front-relabelled").delete();
+        }
+        assertThat(denied("not-selected")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void closesTheOpenStreamOfADeletedPod() throws Exception {
+        Pod pod = Fixtures.runReadyPod(client, "chan", "front-deleted", "front", "10.1.0.21", false);
+        await().atMost(CONVERGED).until(() -> plane.pod("chan", "front-deleted") != null);
+        double before = denied("pod-not-found");
+        try (AdsClient envoy = AdsClient.secure(plane.port().get(), token(pod, AUDIENCE, Instant.now().plusSeconds(600)),
+                FRONT)) {
+            envoy.subscribe(AdsClient.CDS, List.of(), "");
+            assertThat(envoy.next(ANSWER)).isNotNull();
+            client.pods().inNamespace("chan").withName("front-deleted").delete();
+            assertThat(envoy.closedWith(CONVERGED)).isEqualTo(Status.Code.PERMISSION_DENIED);
+        }
+        assertThat(denied("pod-not-found")).isEqualTo(before + 1);
     }
 
     @Test
