@@ -174,22 +174,37 @@ public class XdsControlPlane {
     /** Admits what an earlier process served: objects Active at their current generation. */
     private void seed() {
         int seeded = 0;
+        // The group of each VirtualNode and VirtualGateway seeded so far (one lookup each, not a scan of the mesh).
+        Map<String, HasMetadata> seededGroups = new java.util.HashMap<>();
+        // Reconcilers may already have admitted some (they run): those hold their groups too.
+        List<HasMetadata> admitted = new java.util.ArrayList<>(served.all(VirtualNode.class));
+        admitted.addAll(served.all(VirtualGateway.class));
+        for (HasMetadata object : admitted) {
+            String group = GroupOwners.groupOf(served, object);
+            if (group != null) {
+                seededGroups.putIfAbsent(group, object);
+            }
+        }
         for (Class<? extends HasMetadata> kind : KINDS) {
             List<HasMetadata> objects = new java.util.ArrayList<>(client.resources(kind).inAnyNamespace().list().getItems());
             // Oldest first: when an earlier process let two objects share a group, the older keeps it (the other is
             // refused by its reconciler, XdsMeshBackend).
-            objects.sort(java.util.Comparator.comparing((HasMetadata o) -> String.valueOf(o.getMetadata().getCreationTimestamp()))
-                    .thenComparing(o -> String.valueOf(o.getMetadata().getNamespace()))
-                    .thenComparing(o -> o.getMetadata().getName()));
+            objects.sort(
+                    java.util.Comparator.comparing((HasMetadata o) -> String.valueOf(o.getMetadata().getCreationTimestamp()))
+                            .thenComparing(o -> String.valueOf(o.getMetadata().getNamespace()))
+                            .thenComparing(o -> o.getMetadata().getName()));
             for (HasMetadata object : objects) {
                 if (object.getMetadata().getDeletionTimestamp() == null && StatusFactory.held(object)
                         && !served.contains(object)) {
                     String group = GroupOwners.groupOf(served, object);
-                    if (group != null && !GroupOwners.owners(served, group).isEmpty()) {
+                    HasMetadata owner = group == null ? null : seededGroups.get(group);
+                    if (owner != null) {
                         LOG.warnf("xDS: %s not admitted from its status: %s already has its group %s",
-                                GroupOwners.describe(object), GroupOwners.describe(GroupOwners.owners(served, group).get(0)),
-                                group);
+                                GroupOwners.describe(object), GroupOwners.describe(owner), group);
                         continue;
+                    }
+                    if (group != null) {
+                        seededGroups.put(group, object);
                     }
                     served.admit(object);
                     seeded++;

@@ -162,7 +162,8 @@ public class XdsMeshBackend implements MeshBackend {
     private void admitOwner(io.fabric8.kubernetes.api.model.HasMetadata object, String group) {
         plane.admitOwner(object, group).ifPresent(owner -> {
             throw new BackendException(AWS_NAME_CONFLICT, object.getKind() + " awsName "
-                    + ((object instanceof VirtualNode n) ? n.getSpec().getAwsName()
+                    + ((object instanceof VirtualNode n)
+                            ? n.getSpec().getAwsName()
                             : ((VirtualGateway) object).getSpec().getAwsName())
                     + " is already used in this mesh by " + GroupOwners.describe(owner) + " (xDS group " + group
                     + "): give this one another spec.awsName", null, false);

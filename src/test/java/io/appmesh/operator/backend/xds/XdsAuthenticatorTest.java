@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.awaitility.Awaitility;
-
 import org.junit.jupiter.api.Test;
 
 import io.appmesh.operator.backend.xds.XdsAuthenticator.Caller;
@@ -218,7 +217,8 @@ class XdsAuthenticatorTest {
             thread.start();
             reviewing.add(thread);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> reviewed.size() == XdsAuthenticator.MAX_CONCURRENT_REVIEWS);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> reviewed.size() == XdsAuthenticator.MAX_CONCURRENT_REVIEWS);
         Outcome over = authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(10_000)));
         assertThat(over.code()).isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(over.reason()).isEqualTo("busy");
