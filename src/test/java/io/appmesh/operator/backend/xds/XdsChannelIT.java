@@ -37,7 +37,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * proxyless {@code grpc/} group), and every other stream is refused — no token, a forged, expired or other-audience
  * token, a token bound to no pod, a pod of another namespace, a pod the node does not select, a node nobody serves, a
  * node switched mid-stream, a plaintext client — each without having received a single resource, and counted in
- * {@code appmesh_xds_denied_total{reason}}.
+ * {@code appmesh_xds_denied_total{reason}}; and an open stream is closed with PERMISSION_DENIED once its pod is
+ * relabelled out of its node's selector or deleted, or its node is deleted.
  */
 @QuarkusTest
 @WithLocalKubeApi
@@ -197,6 +198,36 @@ class XdsChannelIT extends ScenarioTest {
             assertThat(envoy.closedWith(CONVERGED)).isEqualTo(Status.Code.PERMISSION_DENIED);
         }
         assertThat(denied("pod-not-found")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void closesTheOpenStreamsOfANodeThatIsDeleted() throws Exception {
+        Manifests manifests = manifests();
+        manifests.apply("""
+                apiVersion: appmesh.k8s.aws/v1beta2
+                kind: VirtualNode
+                metadata: {name: solo, namespace: chan}
+                spec:
+                  podSelector: {matchLabels: {app: solo}}
+                  listeners: [{portMapping: {port: 8080, protocol: http}}]
+                  serviceDiscovery: {dns: {hostname: solo.chan.svc.cluster.local}}
+                """);
+        VirtualNode solo = manifests.awaitActive(VirtualNode.class, "chan", "solo", CONVERGED);
+        Pod pod = Fixtures.runReadyPod(client, "chan", "solo-1", "solo", "10.1.0.22", false);
+        String group = "mesh/chan/virtualNode/solo_chan";
+        await().atMost(CONVERGED)
+                .until(() -> plane.pod("chan", "solo-1") != null && plane.snapshots().groups().contains(group));
+        double before = denied("unknown-node");
+        try (AdsClient envoy = AdsClient.secure(plane.port().get(), token(pod, AUDIENCE, Instant.now().plusSeconds(600)),
+                AdsClient.envoy(group))) {
+            envoy.subscribe(AdsClient.CDS, List.of(), "");
+            assertThat(envoy.next(ANSWER)).as("served while solo exists").isNotNull();
+            manifests.deleteAndAwait(CONVERGED, solo);
+            assertThat(envoy.closedWith(CONVERGED)).isEqualTo(Status.Code.PERMISSION_DENIED);
+        } finally {
+            client.pods().inNamespace("chan").withName("solo-1").delete();
+        }
+        assertThat(denied("unknown-node")).isEqualTo(before + 1);
     }
 
     @Test
