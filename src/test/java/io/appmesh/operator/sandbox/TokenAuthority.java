@@ -57,12 +57,17 @@ public final class TokenAuthority {
         ObjectNode claims = JSON.createObjectNode();
         claims.putArray("aud").add(audience);
         claims.put("exp", expiry.getEpochSecond());
-        claims.put("iat", Math.min(Instant.now().getEpochSecond(), expiry.getEpochSecond()));
+        long issued = Math.min(Instant.now().getEpochSecond(), expiry.getEpochSecond());
+        claims.put("iat", issued);
+        claims.put("nbf", issued);
         claims.put("iss", API_SERVER_AUDIENCE);
         claims.put("sub", "system:serviceaccount:" + namespace + ":" + serviceAccount);
         ObjectNode k8s = claims.putObject("kubernetes.io");
         k8s.put("namespace", namespace);
-        k8s.putObject("serviceaccount").put("name", serviceAccount);
+        // kube-apiserver writes the account's UID too; nothing here reads it.
+        k8s.putObject("serviceaccount").put("name", serviceAccount).put("uid",
+                java.util.UUID.nameUUIDFromBytes((namespace + "/" + serviceAccount).getBytes(StandardCharsets.UTF_8))
+                        .toString());
         if (podName != null) {
             k8s.putObject("pod").put("name", podName).put("uid", podUid);
         }

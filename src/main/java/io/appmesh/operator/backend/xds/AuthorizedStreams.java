@@ -1,6 +1,9 @@
 package io.appmesh.operator.backend.xds;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -24,6 +27,10 @@ import io.grpc.stub.StreamObserver;
  * another node. A refused stream is closed with PERMISSION_DENIED before java-control-plane has seen any of its
  * requests, so no resource of that group was ever sent on it (a node change later in a stream closes it at that
  * request, before the new group is asked for). The caller comes from {@link BearerTokenInterceptor}.
+ * <p>
+ * An authorized stream stays registered while it is open, so that a change which may withdraw the right — its pod
+ * relabelled or deleted, its node's selector changed or the node removed — checks it again ({@link #reauthorize}) and
+ * closes it with PERMISSION_DENIED when it fails: the pod keeps what it was sent, and receives nothing more.
  */
 final class AuthorizedStreams extends AggregatedDiscoveryServiceImplBase {
 
@@ -32,6 +39,8 @@ final class AuthorizedStreams extends AggregatedDiscoveryServiceImplBase {
     private final AggregatedDiscoveryServiceImplBase delegate;
     private final XdsAuthorizer authorizer;
     private final XdsMetrics metrics;
+    /** The streams allowed their group, until they end. */
+    private final Set<Checked<?, ?>> open = ConcurrentHashMap.newKeySet();
 
     AuthorizedStreams(AggregatedDiscoveryServiceImplBase delegate, XdsAuthorizer authorizer, XdsMetrics metrics) {
         this.delegate = delegate;
@@ -56,6 +65,27 @@ final class AuthorizedStreams extends AggregatedDiscoveryServiceImplBase {
                 DeltaDiscoveryRequest::hasNode, DeltaDiscoveryRequest::getNode);
     }
 
+    /**
+     * Checks again the open streams {@code affected} selects (by caller and group, with its {@code grpc/} prefix if
+     * any) and closes those whose caller may no longer read their group.
+     *
+     * @return how many streams were closed
+     */
+    int reauthorize(BiPredicate<Caller, String> affected) {
+        int closed = 0;
+        for (Checked<?, ?> stream : open) {
+            if (affected.test(stream.caller, stream.group) && stream.recheck()) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    /** Open authorized streams (tests, and the log of a shutdown). */
+    int open() {
+        return open.size();
+    }
+
     /** The requests of one stream, handed on while its caller may read its node's group. */
     private final class Checked<T, R> implements StreamObserver<T> {
 
@@ -64,7 +94,7 @@ final class AuthorizedStreams extends AggregatedDiscoveryServiceImplBase {
         private final Closable<R> responses;
         private final Predicate<T> hasNode;
         private final Function<T, Node> node;
-        private String group;
+        private volatile String group;
         private boolean denied;
 
         Checked(Caller caller, StreamObserver<T> requests, Closable<R> responses, Predicate<T> hasNode,
@@ -74,10 +104,14 @@ final class AuthorizedStreams extends AggregatedDiscoveryServiceImplBase {
             this.responses = responses;
             this.hasNode = hasNode;
             this.node = node;
+            // A stream java-control-plane ends itself is no longer open either.
+            responses.onClosed = () -> open.remove(this);
         }
 
+        // Synchronized: a re-check from another thread (an informer, a reconciler) must not close the stream while a
+        // request is being handed to java-control-plane. Lock order: this, then the responses' monitor.
         @Override
-        public void onNext(T request) {
+        public synchronized void onNext(T request) {
             if (denied) {
                 return;
             }
@@ -97,14 +131,36 @@ final class AuthorizedStreams extends AggregatedDiscoveryServiceImplBase {
                     return;
                 }
                 group = asked;
+                if (caller != null) {
+                    open.add(this);
+                }
             }
             requests.onNext(request);
         }
 
+        /** Checks the stream's group again; true when the stream was closed because the caller may no longer read it. */
+        synchronized boolean recheck() {
+            if (denied || group == null) {
+                return false;
+            }
+            Optional<Denial> denial = authorizer.check(caller, group);
+            if (denial.isEmpty()) {
+                return false;
+            }
+            LOG.warnf("xDS: pod %s may no longer read %s: stream closed (%s)", caller, group, denial.get().reason);
+            close(group, denial.get());
+            return true;
+        }
+
         private void deny(String asked, Denial denial) {
-            denied = true;
-            metrics.denied(denial.reason);
             LOG.warnf("xDS: pod %s asked for %s: denied (%s)", caller, asked, denial.reason);
+            close(asked, denial);
+        }
+
+        private void close(String asked, Denial denial) {
+            denied = true;
+            open.remove(this);
+            metrics.denied(denial.reason);
             responses.closeWith(Status.PERMISSION_DENIED.withDescription(
                     "pod " + (caller == null ? "?" : caller.namespace() + "/" + caller.podName()) + " may not read "
                             + asked + " (" + denial.reason + ")"));
@@ -114,14 +170,16 @@ final class AuthorizedStreams extends AggregatedDiscoveryServiceImplBase {
         }
 
         @Override
-        public void onError(Throwable t) {
+        public synchronized void onError(Throwable t) {
+            open.remove(this);
             if (!denied) {
                 requests.onError(t);
             }
         }
 
         @Override
-        public void onCompleted() {
+        public synchronized void onCompleted() {
+            open.remove(this);
             if (!denied) {
                 requests.onCompleted();
             }
@@ -137,6 +195,9 @@ final class AuthorizedStreams extends AggregatedDiscoveryServiceImplBase {
 
         private final ServerCallStreamObserver<R> delegate;
         private boolean closed;
+        /** Run once the stream is closed from this side (by java-control-plane or a refusal). */
+        private volatile Runnable onClosed = () -> {
+        };
 
         Closable(ServerCallStreamObserver<R> delegate) {
             this.delegate = delegate;
@@ -146,6 +207,7 @@ final class AuthorizedStreams extends AggregatedDiscoveryServiceImplBase {
             if (!closed) {
                 closed = true;
                 delegate.onError(status.asRuntimeException());
+                onClosed.run();
             }
         }
 
@@ -161,6 +223,7 @@ final class AuthorizedStreams extends AggregatedDiscoveryServiceImplBase {
             if (!closed) {
                 closed = true;
                 delegate.onError(t);
+                onClosed.run();
             }
         }
 
@@ -169,6 +232,7 @@ final class AuthorizedStreams extends AggregatedDiscoveryServiceImplBase {
             if (!closed) {
                 closed = true;
                 delegate.onCompleted();
+                onClosed.run();
             }
         }
 

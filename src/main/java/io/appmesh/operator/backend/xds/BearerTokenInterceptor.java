@@ -1,5 +1,11 @@
 package io.appmesh.operator.backend.xds;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
 import org.jboss.logging.Logger;
 
 import io.appmesh.operator.backend.xds.XdsAuthenticator.Caller;
@@ -28,8 +34,14 @@ final class BearerTokenInterceptor implements ServerInterceptor {
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
             Metadata.ASCII_STRING_MARSHALLER);
 
+    /** One WARN line per client address and reason in this interval at most; the metric counts every refusal. */
+    static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
+    private static final int LOGGED_MAX = 10_000;
+
     private final XdsAuthenticator authenticator;
     private final XdsMetrics metrics;
+    /** When a refusal was last logged, by client host and reason (System.nanoTime). */
+    private final ConcurrentMap<String, Long> logged = new ConcurrentHashMap<>();
 
     BearerTokenInterceptor(XdsAuthenticator authenticator, XdsMetrics metrics) {
         this.authenticator = authenticator;
@@ -41,13 +53,37 @@ final class BearerTokenInterceptor implements ServerInterceptor {
             ServerCallHandler<Q, R> next) {
         Outcome outcome = authenticator.authenticate(headers.get(AUTHORIZATION));
         if (!outcome.allowed()) {
-            LOG.warnf("xDS: refused a stream from %s: %s (%s)", call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR),
-                    outcome.message(), outcome.reason());
+            SocketAddress from = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+            if (shouldLog(from, outcome.reason())) {
+                LOG.warnf("xDS: refused a stream from %s: %s (%s)%s", from, outcome.message(), outcome.reason(),
+                        outcome.detail() == null ? "" : "; " + outcome.detail());
+            }
             metrics.denied(outcome.reason());
             call.close(Status.fromCode(outcome.code()).withDescription(outcome.message()), new Metadata());
             return new ServerCall.Listener<>() {
             };
         }
         return Contexts.interceptCall(Context.current().withValue(CALLER, outcome.caller()), call, headers, next);
+    }
+
+    /**
+     * Whether to log this refusal: a client retrying with a bad token (Envoy backs off to 30 s, a hostile client does
+     * not) must not fill the log. By host, not host and port: each retry is a new connection.
+     */
+    private boolean shouldLog(SocketAddress from, String reason) {
+        String host = from instanceof InetSocketAddress inet ? inet.getHostString() : String.valueOf(from);
+        long now = System.nanoTime();
+        if (logged.size() > LOGGED_MAX) {
+            logged.clear();
+        }
+        boolean[] log = {false};
+        logged.compute(host + " " + reason, (key, last) -> {
+            if (last == null || now - last >= LOG_INTERVAL.toNanos()) {
+                log[0] = true;
+                return now;
+            }
+            return last;
+        });
+        return log[0];
     }
 }

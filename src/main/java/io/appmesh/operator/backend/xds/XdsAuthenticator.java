@@ -11,6 +11,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,19 +27,30 @@ import io.grpc.Status;
  * Who is on the other end of an ADS stream: the pod whose projected ServiceAccount token it presents
  * ({@code authorization: Bearer <token>}), as the API server's TokenReview says, for this server's audience only.
  * <p>
- * Reviews are cached by the token's SHA-256 (never the token itself) until the token's {@code exp} claim, read without
- * verifying it (the review verified the token; {@code exp} only bounds how long its answer may be reused); refusals for
- * {@link #REFUSAL_TTL} at most, so that a token that becomes valid (a pod just bound, a clock skew) is not locked out;
- * at most {@link #MAX_ENTRIES} entries, the oldest evicted first. A review that could not be made (API server
- * unreachable) is not cached and answers UNAVAILABLE, which Envoy retries.
+ * The ADS port is reachable by anything in the cluster, unauthenticated: each review is an API call it could make us
+ * spend. So the token is first read locally (not verified): only a JWT whose {@code aud} names our audience, whose
+ * {@code exp} is in the future and which is bound to a pod ({@code kubernetes.io.pod}, what a projected token
+ * carries) is sent for review; anything else is refused without an API call. At most {@link #MAX_CONCURRENT_REVIEWS}
+ * reviews run at once (over that, UNAVAILABLE, which Envoy retries with backoff), and concurrent streams presenting
+ * the same token share one review.
+ * <p>
+ * Reviews are cached by the token's SHA-256 (never the token itself) until the token's {@code exp} claim (the review
+ * verified the token; {@code exp} only bounds how long its answer may be reused); refusals for {@link #REFUSAL_TTL} at
+ * most, so that a token that becomes valid (a pod just bound, a clock skew) is not locked out; at most
+ * {@link #MAX_ENTRIES} entries, the oldest evicted first. Local refusals are not cached (they cost no call, and a flood
+ * of junk tokens must not evict the reviews of real ones). A review that could not be made (API server unreachable, too
+ * many at once) is not cached and answers UNAVAILABLE.
+ * <p>
+ * What the client is told is this class's own text; what the API server said (its error, the audiences it answered)
+ * is only logged ({@link Outcome#detail}).
  */
 final class XdsAuthenticator {
 
     /** Refusals are reused this long at most. */
     static final Duration REFUSAL_TTL = Duration.ofSeconds(10);
-    /** A token without a readable {@code exp}: its review is reused this long. */
-    static final Duration NO_EXPIRY_TTL = Duration.ofSeconds(10);
     static final int MAX_ENTRIES = 10_000;
+    /** TokenReviews in flight at most; a stream that would start one more is UNAVAILABLE. */
+    static final int MAX_CONCURRENT_REVIEWS = 16;
 
     static final String POD_NAME = "authentication.kubernetes.io/pod-name";
     static final String POD_UID = "authentication.kubernetes.io/pod-uid";
@@ -52,17 +67,22 @@ final class XdsAuthenticator {
     }
 
     /**
-     * A caller, or why not: the gRPC status code to close the call with and the metric reason
-     * ({@code appmesh_xds_denied_total{reason}}).
+     * A caller, or why not: the gRPC status code to close the call with, the metric reason
+     * ({@code appmesh_xds_denied_total{reason}}), the message the client receives and, for the log only, what the API
+     * server said (null when nothing).
      */
-    record Outcome(Caller caller, Status.Code code, String reason, String message) {
+    record Outcome(Caller caller, Status.Code code, String reason, String message, String detail) {
 
         static Outcome of(Caller caller) {
-            return new Outcome(caller, Status.Code.OK, null, null);
+            return new Outcome(caller, Status.Code.OK, null, null, null);
         }
 
         static Outcome refused(Status.Code code, String reason, String message) {
-            return new Outcome(null, code, reason, message);
+            return new Outcome(null, code, reason, message, null);
+        }
+
+        static Outcome refused(Status.Code code, String reason, String message, String detail) {
+            return new Outcome(null, code, reason, message, detail);
         }
 
         boolean allowed() {
@@ -73,6 +93,9 @@ final class XdsAuthenticator {
     private record Cached(Outcome outcome, Instant until) {
     }
 
+    private final Semaphore reviews = new Semaphore(MAX_CONCURRENT_REVIEWS);
+    /** The review of a token in flight, by its SHA-256: a second stream with that token waits for it. */
+    private final ConcurrentMap<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
     private final Function<String, TokenReviewStatus> review;
     private final String audience;
     private final Clock clock;
@@ -103,32 +126,96 @@ final class XdsAuthenticator {
         String token = authorization.substring(7).trim();
         String key = sha256(token);
         Instant now = clock.instant();
+        Outcome cached = cached(key, now);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode claims = claims(token);
+        Outcome local = precheck(claims, now);
+        if (local != null) {
+            return local;
+        }
+        CompletableFuture<Outcome> mine = new CompletableFuture<>();
+        CompletableFuture<Outcome> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            // A review that finished between the cache lookup and now has cached its answer.
+            Outcome outcome = cached(key, now);
+            if (outcome == null) {
+                outcome = review(token, key, Instant.ofEpochSecond(claims.get("exp").asLong()), now);
+            }
+            mine.complete(outcome);
+            return outcome;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private Outcome cached(String key, Instant now) {
         synchronized (cache) {
             Cached cached = cache.get(key);
-            if (cached != null && now.isBefore(cached.until())) {
-                return cached.outcome();
-            }
+            return cached != null && now.isBefore(cached.until()) ? cached.outcome() : null;
         }
-        Instant expiry = expiry(token);
-        Outcome outcome;
-        Instant until;
-        if (expiry != null && !now.isBefore(expiry)) {
-            outcome = Outcome.refused(Status.Code.UNAUTHENTICATED, "expired", "the token expired at " + expiry);
-            until = now.plus(REFUSAL_TTL);
-        } else {
-            TokenReviewStatus status;
-            try {
-                status = review.apply(token);
-            } catch (RuntimeException e) {
-                // Not the caller's fault and not an answer: not cached, and Envoy retries an UNAVAILABLE stream.
-                return Outcome.refused(Status.Code.UNAVAILABLE, "review-failed",
-                        "the token could not be reviewed: " + e.getMessage());
-            }
-            outcome = outcome(status);
-            until = !outcome.allowed()
-                    ? now.plus(REFUSAL_TTL)
-                    : expiry == null ? now.plus(NO_EXPIRY_TTL) : expiry;
+    }
+
+    /**
+     * What can be refused without asking the API server, from the token's claims as they are written (not verified:
+     * a forged token passes this, and the review refuses it); null when the token is worth a review.
+     */
+    private Outcome precheck(JsonNode claims, Instant now) {
+        if (claims == null || !claims.path("exp").isNumber()) {
+            return Outcome.refused(Status.Code.UNAUTHENTICATED, "malformed",
+                    "the token is not a ServiceAccount token (a JWT with an exp claim)");
         }
+        Instant expiry = Instant.ofEpochSecond(claims.get("exp").asLong());
+        if (!now.isBefore(expiry)) {
+            return Outcome.refused(Status.Code.UNAUTHENTICATED, "expired", "the token expired at " + expiry);
+        }
+        JsonNode aud = claims.path("aud");
+        boolean ours = aud.isTextual() ? aud.asText().equals(audience) : false;
+        for (JsonNode one : aud.isArray() ? aud : List.<JsonNode>of()) {
+            ours |= one.isTextual() && one.asText().equals(audience);
+        }
+        if (!ours) {
+            return Outcome.refused(Status.Code.UNAUTHENTICATED, "other-audience",
+                    "the token is not for audience " + audience);
+        }
+        JsonNode pod = claims.path("kubernetes.io").path("pod");
+        if (pod.path("name").asText("").isEmpty() || pod.path("uid").asText("").isEmpty()) {
+            // The node a stream may read is decided by the pod: a token not bound to one (a Secret-based or
+            // TokenRequest token without boundObjectRef) proves nothing about which node it may read.
+            return Outcome.refused(Status.Code.UNAUTHENTICATED, "no-pod-binding",
+                    "the token is not bound to a pod (use a projected ServiceAccount token)");
+        }
+        return null;
+    }
+
+    /** Asks the API server, within the cap on concurrent reviews, and caches its answer. */
+    private Outcome review(String token, String key, Instant expiry, Instant now) {
+        if (!reviews.tryAcquire()) {
+            // Not waiting: a flood of new tokens must not pile up threads; Envoy retries an UNAVAILABLE stream.
+            return Outcome.refused(Status.Code.UNAVAILABLE, "busy",
+                    "too many tokens are being reviewed, try again",
+                    MAX_CONCURRENT_REVIEWS + " TokenReviews in flight");
+        }
+        TokenReviewStatus status;
+        try {
+            status = review.apply(token);
+        } catch (RuntimeException e) {
+            // Not the caller's fault and not an answer: not cached, and Envoy retries an UNAVAILABLE stream. The
+            // error (an address, an API server message) stays in the log.
+            return Outcome.refused(Status.Code.UNAVAILABLE, "review-failed", "the token could not be reviewed, try again",
+                    String.valueOf(e));
+        } finally {
+            reviews.release();
+        }
+        Outcome outcome = outcome(status);
+        Instant until = outcome.allowed() ? expiry : now.plus(REFUSAL_TTL);
         synchronized (cache) {
             cache.put(key, new Cached(outcome, until));
         }
@@ -137,16 +224,16 @@ final class XdsAuthenticator {
 
     private Outcome outcome(TokenReviewStatus status) {
         if (status == null || !Boolean.TRUE.equals(status.getAuthenticated())) {
-            String error = status == null || status.getError() == null ? "" : ": " + status.getError();
             return Outcome.refused(Status.Code.UNAUTHENTICATED, "unauthenticated",
-                    "the API server did not authenticate the token for audience " + audience + error);
+                    "the API server did not authenticate the token for audience " + audience,
+                    status == null ? "no review status" : status.getError());
         }
         // An API server that ignores audiences (or an authenticator that does) must not make another audience's token
         // valid here: the answer must name ours (the TokenReview API's own advice).
         if (status.getAudiences() == null || !status.getAudiences().contains(audience)) {
             return Outcome.refused(Status.Code.UNAUTHENTICATED, "unauthenticated",
-                    "the token is not valid for audience " + audience + " (review answered audiences "
-                            + status.getAudiences() + ")");
+                    "the token is not valid for audience " + audience,
+                    "the review answered audiences " + status.getAudiences());
         }
         String user = status.getUser() == null ? null : status.getUser().getUsername();
         Map<String, List<String>> extra = status.getUser() == null || status.getUser().getExtra() == null
@@ -160,7 +247,8 @@ final class XdsAuthenticator {
             // The node a stream may read is decided by the pod: a token not bound to one (a Secret-based or
             // TokenRequest token without boundObjectRef) proves nothing about which node it may read.
             return Outcome.refused(Status.Code.PERMISSION_DENIED, "no-pod-binding",
-                    user + " presented a token not bound to a pod (use a projected ServiceAccount token)");
+                    "the token is not bound to a pod (use a projected ServiceAccount token)",
+                    "the review answered user " + user + " with pod " + podName + " (uid " + podUid + ")");
         }
         String[] account = user.substring(SERVICE_ACCOUNT_PREFIX.length()).split(":", -1);
         return Outcome.of(new Caller(account[0], account[1], podName, podUid));
@@ -172,18 +260,27 @@ final class XdsAuthenticator {
 
     /** The JWT's {@code exp}, read without verifying the token; null when it is not a JWT or has none. */
     static Instant expiry(String token) {
+        JsonNode claims = claims(token);
+        JsonNode exp = claims == null ? null : claims.get("exp");
+        return exp != null && exp.isNumber() ? Instant.ofEpochSecond(exp.asLong()) : null;
+    }
+
+    /** A JWT's claims as written (not verified), or null when the token is not a JWT with a JSON object payload. */
+    static JsonNode claims(String token) {
         String[] parts = token.split("\\.", -1);
-        if (parts.length != 3) {
+        if (parts.length != 3 || parts[1].length() > MAX_PAYLOAD) {
             return null;
         }
         try {
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            JsonNode exp = claims == null ? null : claims.get("exp");
-            return exp != null && exp.isNumber() ? Instant.ofEpochSecond(exp.asLong()) : null;
+            return claims != null && claims.isObject() ? claims : null;
         } catch (IllegalArgumentException | java.io.IOException e) {
             return null;
         }
     }
+
+    /** A projected token's payload is well under 2 KiB; a larger one is not parsed (gRPC caps headers at 8 KiB). */
+    private static final int MAX_PAYLOAD = 16 * 1024;
 
     private static String sha256(String token) {
         try {

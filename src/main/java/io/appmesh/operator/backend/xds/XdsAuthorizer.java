@@ -1,12 +1,12 @@
 package io.appmesh.operator.backend.xds;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
 import io.appmesh.operator.api.v1beta2.common.LabelSelector;
-import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
 import io.appmesh.operator.backend.xds.XdsAuthenticator.Caller;
@@ -32,7 +32,9 @@ final class XdsAuthorizer {
         /** The object lives in another namespace than the pod. */
         OTHER_NAMESPACE("other-namespace"),
         /** The object's podSelector does not select the pod (or it has none). */
-        NOT_SELECTED("not-selected");
+        NOT_SELECTED("not-selected"),
+        /** More than one served object has that group's name (same mesh, kind and awsName). */
+        AMBIGUOUS("ambiguous");
 
         final String reason;
 
@@ -53,18 +55,19 @@ final class XdsAuthorizer {
     /** Empty when {@code caller} may read {@code group}. */
     Optional<Denial> check(Caller caller, String group) {
         String name = group.startsWith(NodeGroups.GRPC) ? group.substring(NodeGroups.GRPC.length()) : group;
-        Optional<Selecting> object = find(name);
-        if (object.isEmpty()) {
-            return Optional.of(Denial.UNKNOWN_NODE);
+        Object found = find(name);
+        if (found instanceof Denial denial) {
+            return Optional.of(denial);
         }
+        Selecting object = (Selecting) found;
         Pod pod = pods.apply(caller.namespace(), caller.podName());
         if (pod == null || !Objects.equals(pod.getMetadata().getUid(), caller.podUid())) {
             return Optional.of(Denial.POD_NOT_FOUND);
         }
-        if (!caller.namespace().equals(object.get().object().getMetadata().getNamespace())) {
+        if (!caller.namespace().equals(object.object().getMetadata().getNamespace())) {
             return Optional.of(Denial.OTHER_NAMESPACE);
         }
-        return selects(object.get().podSelector(), pod.getMetadata().getLabels())
+        return selects(object.podSelector(), pod.getMetadata().getLabels())
                 ? Optional.empty()
                 : Optional.of(Denial.NOT_SELECTED);
     }
@@ -72,30 +75,21 @@ final class XdsAuthorizer {
     private record Selecting(HasMetadata object, LabelSelector podSelector) {
     }
 
-    /** The served object a group names (see {@link NodeGroups}). */
-    private Optional<Selecting> find(String group) {
-        for (VirtualNode node : served.all(VirtualNode.class)) {
-            String mesh = meshAwsName(node.getSpec().getMeshRef() == null ? null : node.getSpec().getMeshRef().getName());
-            if (mesh != null && node.getSpec().getAwsName() != null
-                    && group.equals(NodeGroups.virtualNode(mesh, node.getSpec().getAwsName()))) {
-                return Optional.of(new Selecting(node, node.getSpec().getPodSelector()));
-            }
+    /** The served object a group names (see {@link NodeGroups}), or why none. */
+    private Object find(String group) {
+        List<HasMetadata> owners = GroupOwners.owners(served, group);
+        if (owners.isEmpty()) {
+            return Denial.UNKNOWN_NODE;
         }
-        for (VirtualGateway gateway : served.all(VirtualGateway.class)) {
-            String mesh = meshAwsName(
-                    gateway.getSpec().getMeshRef() == null ? null : gateway.getSpec().getMeshRef().getName());
-            if (mesh != null && gateway.getSpec().getAwsName() != null
-                    && group.equals(NodeGroups.virtualGateway(mesh, gateway.getSpec().getAwsName()))) {
-                return Optional.of(new Selecting(gateway, gateway.getSpec().getPodSelector()));
-            }
+        if (owners.size() > 1) {
+            // Two objects claim the group (the backend refuses the second; an earlier process may not have): whose
+            // pods may read it is not decidable, so nobody's do.
+            return Denial.AMBIGUOUS;
         }
-        return Optional.empty();
-    }
-
-    private String meshAwsName(String meshName) {
-        return meshName == null
-                ? null
-                : served.get(Mesh.class, null, meshName).map(m -> m.getSpec().getAwsName()).orElse(null);
+        HasMetadata owner = owners.get(0);
+        return new Selecting(owner, owner instanceof VirtualNode node
+                ? node.getSpec().getPodSelector()
+                : ((VirtualGateway) owner).getSpec().getPodSelector());
     }
 
     /** An absent selector selects no pod (upstream's rule for both kinds); a malformed one selects none either. */

@@ -3,6 +3,7 @@ package io.appmesh.operator.backend.xds;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,6 +65,10 @@ import io.vertx.core.Vertx;
 public class XdsControlPlane {
 
     private static final Logger LOG = Logger.getLogger(XdsControlPlane.class);
+    /** How long an ADS connection lives before the server asks the proxy to reconnect (Istio's default). */
+    static final Duration MAX_CONNECTION_AGE = Duration.ofMinutes(30);
+    /** How long its streams may stay open after that request before they are reset (Istio's default). */
+    static final Duration MAX_CONNECTION_AGE_GRACE = Duration.ofSeconds(10);
     private static final List<Class<? extends HasMetadata>> KINDS = List.of(Mesh.class, VirtualNode.class,
             VirtualService.class, VirtualRouter.class, VirtualGateway.class, GatewayRoute.class);
 
@@ -76,6 +81,10 @@ public class XdsControlPlane {
     private final XdsSnapshots snapshots;
     private volatile SharedIndexInformer<Pod> pods;
     private volatile Server server;
+    /** The open authorized streams, with {@code appmesh.xds.authenticate}; null otherwise or before the port opens. */
+    private volatile AuthorizedStreams streams;
+    /** Held while a VirtualNode or VirtualGateway is checked for a group conflict and admitted. */
+    private final Object owners = new Object();
 
     public XdsControlPlane(OperatorConfig config, KubernetesClient client, MeterRegistry registry, Vertx vertx) {
         this.config = config;
@@ -90,6 +99,7 @@ public class XdsControlPlane {
             return;
         }
         try {
+            checkChannel(config.xds());
             seed();
             pods = client.pods().inAnyNamespace().withLimit(config.pageLimit()).inform(new PodChanges(), 0);
             pods.start().toCompletableFuture().get(5, TimeUnit.MINUTES);
@@ -122,7 +132,12 @@ public class XdsControlPlane {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(xds.bindAddress(), xds.port()))
                 // aws-appmesh-envoy pings every 10 s; grpc-java's default (5 min) would close such connections.
                 .permitKeepAliveTime(5, TimeUnit.SECONDS).permitKeepAliveWithoutCalls(true)
-                .keepAliveTime(30, TimeUnit.SECONDS).keepAliveTimeout(10, TimeUnit.SECONDS);
+                .keepAliveTime(30, TimeUnit.SECONDS).keepAliveTimeout(10, TimeUnit.SECONDS)
+                // A connection is authenticated and authorized when its streams start: ending it after a while (as
+                // Istio does, 30 min, grpc-java adds ±10 % jitter) makes every proxy present its current token again.
+                // GOAWAY first; streams still open after the grace are reset, and Envoy reconnects at once.
+                .maxConnectionAge(MAX_CONNECTION_AGE.toSeconds(), TimeUnit.SECONDS)
+                .maxConnectionAgeGrace(MAX_CONNECTION_AGE_GRACE.toSeconds(), TimeUnit.SECONDS);
         if (xds.tls().enabled()) {
             builder.sslContext(XdsTls.serverContext(vertx, xds.tls().certFile(), xds.tls().keyFile()));
         }
@@ -131,8 +146,22 @@ public class XdsControlPlane {
         }
         XdsAuthenticator authenticator = new XdsAuthenticator(this::review, xds.tokenAudience(), Clock.systemUTC());
         XdsAuthorizer authorizer = new XdsAuthorizer(served, this::pod);
-        return builder.addService(ServerInterceptors.intercept(new AuthorizedStreams(ads, authorizer, metrics),
-                new BearerTokenInterceptor(authenticator, metrics)));
+        AuthorizedStreams authorized = new AuthorizedStreams(ads, authorizer, metrics);
+        streams = authorized;
+        return builder.addService(
+                ServerInterceptors.intercept(authorized, new BearerTokenInterceptor(authenticator, metrics)));
+    }
+
+    /**
+     * Refuses a channel no proxy could ever use: with authentication on and TLS off, Envoy (and grpc-java) never send
+     * call credentials over plaintext, so every stream would arrive without a token and be refused, forever.
+     */
+    static void checkChannel(XdsConfig xds) {
+        if (xds.authenticate() && !xds.tls().enabled()) {
+            throw new IllegalStateException("appmesh.xds.authenticate=true needs appmesh.xds.tls.enabled=true: gRPC "
+                    + "clients (Envoy included) send no token over plaintext, so every pod would be refused; enable TLS, "
+                    + "or set appmesh.xds.authenticate=false as well (tests and benchmarks only)");
+        }
     }
 
     /** The API server's review of a token, for this server's audience only (RBAC: tokenreviews create). */
@@ -145,10 +174,38 @@ public class XdsControlPlane {
     /** Admits what an earlier process served: objects Active at their current generation. */
     private void seed() {
         int seeded = 0;
+        // The group of each VirtualNode and VirtualGateway seeded so far (one lookup each, not a scan of the mesh).
+        Map<String, HasMetadata> seededGroups = new java.util.HashMap<>();
+        // Reconcilers may already have admitted some (they run): those hold their groups too.
+        List<HasMetadata> admitted = new java.util.ArrayList<>(served.all(VirtualNode.class));
+        admitted.addAll(served.all(VirtualGateway.class));
+        for (HasMetadata object : admitted) {
+            String group = GroupOwners.groupOf(served, object);
+            if (group != null) {
+                seededGroups.putIfAbsent(group, object);
+            }
+        }
         for (Class<? extends HasMetadata> kind : KINDS) {
-            for (HasMetadata object : client.resources(kind).inAnyNamespace().list().getItems()) {
+            List<HasMetadata> objects = new java.util.ArrayList<>(client.resources(kind).inAnyNamespace().list().getItems());
+            // Oldest first: when an earlier process let two objects share a group, the older keeps it (the other is
+            // refused by its reconciler, XdsMeshBackend).
+            objects.sort(
+                    java.util.Comparator.comparing((HasMetadata o) -> String.valueOf(o.getMetadata().getCreationTimestamp()))
+                            .thenComparing(o -> String.valueOf(o.getMetadata().getNamespace()))
+                            .thenComparing(o -> o.getMetadata().getName()));
+            for (HasMetadata object : objects) {
                 if (object.getMetadata().getDeletionTimestamp() == null && StatusFactory.held(object)
                         && !served.contains(object)) {
+                    String group = GroupOwners.groupOf(served, object);
+                    HasMetadata owner = group == null ? null : seededGroups.get(group);
+                    if (owner != null) {
+                        LOG.warnf("xDS: %s not admitted from its status: %s already has its group %s",
+                                GroupOwners.describe(object), GroupOwners.describe(owner), group);
+                        continue;
+                    }
+                    if (group != null) {
+                        seededGroups.put(group, object);
+                    }
                     served.admit(object);
                     seeded++;
                 }
@@ -172,14 +229,80 @@ public class XdsControlPlane {
 
     /** Serves this version of an object; rebuilds when it changed what is served. */
     public void admit(HasMetadata object) {
+        String before = served.get(object.getClass(), object.getMetadata().getNamespace(), object.getMetadata().getName())
+                .map(previous -> GroupOwners.groupOf(served, previous)).orElse(null);
         if (served.admit(object)) {
             snapshots.changed();
+            reauthorize(object, before, GroupOwners.groupOf(served, object));
+        }
+    }
+
+    /**
+     * Serves this version of a VirtualNode or VirtualGateway unless another served object already has its group
+     * ({@code group}: its mesh's awsName, kind and awsName): first admitted wins, so a newcomer in another namespace
+     * cannot take over (or share) the configuration an existing node's pods read.
+     *
+     * @return the object that holds the group, when this one was not admitted
+     */
+    public Optional<HasMetadata> admitOwner(HasMetadata object, String group) {
+        synchronized (owners) {
+            for (HasMetadata owner : GroupOwners.owners(served, group)) {
+                if (!GroupOwners.same(owner, object)) {
+                    return Optional.of(owner);
+                }
+            }
+            admit(object);
+            return Optional.empty();
         }
     }
 
     public void remove(String kind, String namespace, String name) {
+        HasMetadata previous = servedObject(kind, namespace, name);
+        String before = previous == null ? null : GroupOwners.groupOf(served, previous);
         if (served.remove(kind, namespace, name)) {
             snapshots.changed();
+            if (previous != null) {
+                reauthorize(previous, before, null);
+            }
+        }
+    }
+
+    private HasMetadata servedObject(String kind, String namespace, String name) {
+        for (Class<? extends HasMetadata> type : KINDS) {
+            if (HasMetadata.getKind(type).equals(kind)) {
+                return served.get(type, namespace, name).orElse(null);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A served object changed: the open streams whose right may have changed are checked again — those of its group
+     * (before and after: a new selector, another owner, no owner any more) for a VirtualNode or VirtualGateway, every
+     * stream for a Mesh (its awsName names every group in it). Other kinds decide nobody's right.
+     */
+    private void reauthorize(HasMetadata object, String before, String after) {
+        AuthorizedStreams open = streams;
+        if (open == null) {
+            return;
+        }
+        if (object instanceof Mesh) {
+            open.reauthorize((caller, group) -> true);
+        } else if (object instanceof VirtualNode || object instanceof VirtualGateway) {
+            open.reauthorize((caller, group) -> {
+                String base = group.startsWith(NodeGroups.GRPC) ? group.substring(NodeGroups.GRPC.length()) : group;
+                return base.equals(before) || base.equals(after);
+            });
+        }
+    }
+
+    /** A pod changed or went: its streams are checked again (its labels may no longer be selected, or it is gone). */
+    private void reauthorize(Pod pod) {
+        AuthorizedStreams open = streams;
+        if (open != null) {
+            String namespace = pod.getMetadata().getNamespace();
+            String name = pod.getMetadata().getName();
+            open.reauthorize((caller, group) -> caller.namespace().equals(namespace) && caller.podName().equals(name));
         }
     }
 
@@ -230,10 +353,16 @@ public class XdsControlPlane {
         @Override
         public void onAdd(Pod pod) {
             snapshots.changed();
+            // A pod of the same name as one whose stream is open: that stream's token names the old UID.
+            reauthorize(pod);
         }
 
         @Override
         public void onUpdate(Pod before, Pod now) {
+            if (!Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels())
+                    || !Objects.equals(now.getMetadata().getUid(), before.getMetadata().getUid())) {
+                reauthorize(now);
+            }
             if (now.getMetadata().getDeletionTimestamp() != null
                     || PodEndpoints.containersReady(now) != PodEndpoints.containersReady(before)
                     || !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels())
@@ -246,6 +375,8 @@ public class XdsControlPlane {
         @Override
         public void onDelete(Pod pod, boolean deletedFinalStateUnknown) {
             snapshots.changed();
+            // A terminating pod keeps its stream (it drains through its Envoy); a deleted one does not.
+            reauthorize(pod);
         }
     }
 }

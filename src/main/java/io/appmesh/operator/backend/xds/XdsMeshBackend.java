@@ -62,8 +62,8 @@ public class XdsMeshBackend implements MeshBackend {
     public BackendState syncVirtualNode(Resolved<VirtualNode> node) {
         checkAcm("VirtualNode", TlsModels.acmFields(node.resource()));
         VirtualNode served = withGroupBackends(node);
-        plane.admit(served);
         String group = NodeGroups.virtualNode(node.mesh().getSpec().getAwsName(), node.resource().getSpec().getAwsName());
+        admitOwner(served, group);
         return new BackendState(null, true, Map.of(), plane.feedback().rejection(group).orElse(null));
     }
 
@@ -153,6 +153,26 @@ public class XdsMeshBackend implements MeshBackend {
         }
     }
 
+    /**
+     * A group is one node's configuration and the set of pods allowed to read it: a second object with the same mesh,
+     * kind and awsName (awsName is free on create, so another namespace can pick it) would share or replace it. The
+     * object already served keeps it; this one is refused (its own last admitted version, if any, stays served —
+     * it cannot have had this group, or it would be the owner).
+     */
+    private void admitOwner(io.fabric8.kubernetes.api.model.HasMetadata object, String group) {
+        plane.admitOwner(object, group).ifPresent(owner -> {
+            throw new BackendException(AWS_NAME_CONFLICT, object.getKind() + " awsName "
+                    + ((object instanceof VirtualNode n)
+                            ? n.getSpec().getAwsName()
+                            : ((VirtualGateway) object).getSpec().getAwsName())
+                    + " is already used in this mesh by " + GroupOwners.describe(owner) + " (xDS group " + group
+                    + "): give this one another spec.awsName", null, false);
+        });
+    }
+
+    /** The condition reason of an object refused because another has its mesh, kind and awsName. */
+    static final String AWS_NAME_CONFLICT = "AwsNameConflict";
+
     /** The condition reason of an object refused for naming ACM. */
     static final String ACM_NOT_SERVED = "AcmNotServedByXds";
 
@@ -180,9 +200,9 @@ public class XdsMeshBackend implements MeshBackend {
     @Override
     public BackendState syncVirtualGateway(Resolved<VirtualGateway> gateway) {
         checkAcm("VirtualGateway", TlsModels.acmFields(gateway.resource()));
-        plane.admit(gateway.resource());
         String group = NodeGroups.virtualGateway(gateway.mesh().getSpec().getAwsName(),
                 gateway.resource().getSpec().getAwsName());
+        admitOwner(gateway.resource(), group);
         return new BackendState(null, true, Map.of(), plane.feedback().rejection(group).orElse(null));
     }
 

@@ -70,6 +70,8 @@ public final class XdsSnapshots implements AutoCloseable {
     private volatile boolean started;
     private ScheduledFuture<?> pending;
     private long firstChange = -1;
+    /** The shared groups last logged (builds run on one thread). */
+    private Map<String, List<String>> lastShared = Map.of();
 
     public XdsSnapshots(ServedMesh served, Function<VirtualNode, List<Endpoint>> endpoints, XdsConfig config,
             XdsMetrics metrics) {
@@ -155,6 +157,7 @@ public final class XdsSnapshots implements AutoCloseable {
         Function<VirtualNode, List<Endpoint>> memo = target -> endpointsByNode.computeIfAbsent(
                 target.getMetadata().getNamespace() + "/" + target.getMetadata().getName(), k -> endpoints.apply(target));
         NodeModels models = new NodeModels(served, memo);
+        Set<String> shared = sharedGroups();
         for (VirtualNode node : served.all(VirtualNode.class)) {
             String meshName = node.getSpec().getMeshRef() == null ? null : node.getSpec().getMeshRef().getName();
             Mesh mesh = meshName == null ? null : served.get(Mesh.class, null, meshName).orElse(null);
@@ -162,6 +165,9 @@ public final class XdsSnapshots implements AutoCloseable {
                 continue;
             }
             String group = NodeGroups.virtualNode(mesh.getSpec().getAwsName(), node.getSpec().getAwsName());
+            if (shared.contains(group)) {
+                continue;
+            }
             try {
                 NodeModel model = models.build(node, mesh);
                 translate(group, model, () -> XdsTranslator.translate(model), desired, modelOf, unchanged);
@@ -181,7 +187,7 @@ public final class XdsSnapshots implements AutoCloseable {
                 }
             }
         }
-        buildGateways(memo, desired, modelOf, unchanged);
+        buildGateways(memo, desired, modelOf, unchanged, shared);
         long now = System.nanoTime();
         long nextLinger = Long.MAX_VALUE;
         int pushed = 0;
@@ -219,13 +225,49 @@ public final class XdsSnapshots implements AutoCloseable {
     }
 
     /**
+     * Groups more than one served object claims (the backend refuses the second, XdsMeshBackend; only objects an
+     * earlier process admitted without that check can get here). Such a group is built for neither: one snapshot per
+     * group would be one object's configuration served to the other's pods (the last build winning), and the
+     * authorizer lets no pod read it either.
+     */
+    private Set<String> sharedGroups() {
+        Map<String, List<String>> owners = new HashMap<>();
+        for (var object : served.all(VirtualNode.class)) {
+            addOwner(owners, object);
+        }
+        for (var object : served.all(VirtualGateway.class)) {
+            addOwner(owners, object);
+        }
+        Map<String, List<String>> shared = new java.util.TreeMap<>();
+        owners.forEach((group, objects) -> {
+            if (objects.size() > 1) {
+                shared.put(group, objects.stream().sorted().toList());
+            }
+        });
+        if (!shared.equals(lastShared)) {
+            shared.forEach((group, objects) -> LOG.errorf(
+                    "xDS: %s share the group %s (same mesh, kind and awsName): it is served to neither", objects,
+                    group));
+            lastShared = shared;
+        }
+        return shared.keySet();
+    }
+
+    private void addOwner(Map<String, List<String>> owners, io.fabric8.kubernetes.api.model.HasMetadata object) {
+        String group = GroupOwners.groupOf(served, object);
+        if (group != null) {
+            owners.computeIfAbsent(group, g -> new ArrayList<>()).add(GroupOwners.describe(object));
+        }
+    }
+
+    /**
      * One group per served virtual gateway ({@code mesh/<mesh>/virtualGateway/<gateway>}, what its Envoy announces),
      * built from the gateway, the served GatewayRoutes naming it and their target services' providers, whose endpoints
      * come from the same per-build memo as the nodes'. A gateway's own pods are endpoints of nothing: nothing in the
      * mesh routes to a gateway.
      */
     private void buildGateways(Function<VirtualNode, List<Endpoint>> endpoints, Map<String, EnvoyResources> desired,
-            Map<String, Record> modelOf, Set<String> unchanged) {
+            Map<String, Record> modelOf, Set<String> unchanged, Set<String> shared) {
         GatewayModels gateways = new GatewayModels(served, endpoints);
         List<GatewayRoute> routes = served.all(GatewayRoute.class);
         for (VirtualGateway gateway : served.all(VirtualGateway.class)) {
@@ -235,6 +277,9 @@ public final class XdsSnapshots implements AutoCloseable {
                 continue;
             }
             String group = NodeGroups.virtualGateway(mesh.getSpec().getAwsName(), gateway.getSpec().getAwsName());
+            if (shared.contains(group)) {
+                continue;
+            }
             try {
                 GatewayModel model = gateways.build(gateway, mesh, routes);
                 translate(group, model, () -> GatewayTranslator.translate(model), desired, modelOf, unchanged);

@@ -69,6 +69,13 @@ final class XdsTls {
         private final Path keyFile;
         private volatile Loaded current;
         private volatile Loaded previous;
+        /**
+         * The modification times of a changed pair that could not be read: not read again (nor logged again) at every
+         * handshake, only once either file changes again.
+         */
+        private volatile FileTime[] failed;
+        /** How often the files were read (tests). */
+        private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
 
         ReloadingKeyManager(Vertx vertx, Path certFile, Path keyFile) {
             this.vertx = vertx;
@@ -79,6 +86,7 @@ final class XdsTls {
         }
 
         private Loaded load(int generation) {
+            reads.incrementAndGet();
             try {
                 FileTime certTime = modified(certFile);
                 FileTime keyTime = modified(keyFile);
@@ -113,24 +121,38 @@ final class XdsTls {
             if (certTime.equals(loaded.certTime()) && keyTime.equals(loaded.keyTime())) {
                 return loaded;
             }
+            FileTime[] unreadable = failed;
+            if (unreadable != null && certTime.equals(unreadable[0]) && keyTime.equals(unreadable[1])) {
+                return loaded;
+            }
             synchronized (this) {
                 if (current != loaded) {
                     return current;
+                }
+                unreadable = failed;
+                if (unreadable != null && certTime.equals(unreadable[0]) && keyTime.equals(unreadable[1])) {
+                    return loaded;
                 }
                 try {
                     Loaded next = load(loaded.generation() + 1);
                     previous = loaded;
                     current = next;
+                    failed = null;
                     LOG.infof("xDS TLS: serving certificate %s read again (it changed)", certFile);
                     return next;
                 } catch (RuntimeException e) {
-                    // A half-written pair (certificate renewed before its key): keep serving the loaded one and retry
-                    // at the next handshake.
-                    LOG.warnf("xDS TLS: the changed certificate could not be read, still serving the previous: %s",
-                            e.getMessage());
+                    // A half-written pair (certificate renewed before its key): keep serving the loaded one, and try
+                    // again once a file changes again (the rest of the write), not at every handshake.
+                    failed = new FileTime[]{certTime, keyTime};
+                    LOG.warnf("xDS TLS: the changed certificate could not be read, still serving the previous until "
+                            + "the files change again: %s", e.getMessage());
                     return loaded;
                 }
             }
+        }
+
+        int reads() {
+            return reads.get();
         }
 
         private static FileTime modified(Path file) {

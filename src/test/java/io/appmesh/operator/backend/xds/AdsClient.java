@@ -163,6 +163,23 @@ public final class AdsClient implements AutoCloseable {
         return Status.fromThrowable((Throwable) next).getCode();
     }
 
+    /**
+     * The status the server closes an established stream with, whatever it was sent before (responses are skipped),
+     * failing if it is still open after {@code wait}.
+     */
+    public Status.Code closedWith(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Object next = responses.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                throw new AssertionError("the stream was still open after " + wait);
+            }
+            if (next instanceof Throwable t) {
+                return Status.fromThrowable(t).getCode();
+            }
+        }
+    }
+
     public static <T extends Message> List<T> resources(DiscoveryResponse response, Class<T> type) {
         return response.getResourcesList().stream().map(any -> {
             try {

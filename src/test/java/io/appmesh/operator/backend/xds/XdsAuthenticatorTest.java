@@ -9,10 +9,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.appmesh.operator.backend.xds.XdsAuthenticator.Caller;
@@ -78,7 +82,9 @@ class XdsAuthenticatorTest {
         Outcome outcome = authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(600)));
         assertThat(outcome.code()).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(outcome.reason()).isEqualTo("unauthenticated");
-        assertThat(outcome.message()).contains("invalid bearer token");
+        // The API server's words are for the log, not for whoever presented the token.
+        assertThat(outcome.message()).doesNotContain("invalid bearer token");
+        assertThat(outcome.detail()).contains("invalid bearer token");
     }
 
     @Test
@@ -155,12 +161,132 @@ class XdsAuthenticatorTest {
     }
 
     @Test
-    void aTokenWithoutExpiryIsReusedBrieflyOnly() {
-        String opaque = "opaque-token";
-        assertThat(authenticator.authenticate("Bearer " + opaque).allowed()).isTrue();
-        now = NOW.plus(XdsAuthenticator.NO_EXPIRY_TTL);
-        assertThat(authenticator.authenticate("Bearer " + opaque).allowed()).isTrue();
-        assertThat(reviewed).hasSize(2);
+    void whatIsNoServiceAccountJwtIsRefusedWithoutAReview() {
+        for (String token : new String[]{"opaque-token", "a.b", "a.!!!.c", "a." + b64("[1]") + ".c",
+                "a." + b64("not json") + ".c", "a.b.c.d", claims("{\"aud\":[\"appmesh-xds\"]}"),
+                claims("{\"exp\":\"soon\",\"aud\":[\"appmesh-xds\"]}")}) {
+            Outcome outcome = authenticator.authenticate("Bearer " + token);
+            assertThat(outcome.code()).as(token).isEqualTo(Status.Code.UNAUTHENTICATED);
+            assertThat(outcome.reason()).as(token).isEqualTo("malformed");
+        }
+        assertThat(reviewed).isEmpty();
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefusedWithoutAReview() {
+        long exp = NOW.plusSeconds(600).getEpochSecond();
+        for (String aud : new String[]{"[\"https://kubernetes.default.svc\"]", "\"https://kubernetes.default.svc\"",
+                "[]", "null", "[1]"}) {
+            Outcome outcome = authenticator.authenticate("Bearer " + claims(
+                    "{\"exp\":" + exp + ",\"aud\":" + aud + "," + POD_CLAIMS + "}"));
+            assertThat(outcome.code()).as(aud).isEqualTo(Status.Code.UNAUTHENTICATED);
+            assertThat(outcome.reason()).as(aud).isEqualTo("other-audience");
+        }
+        assertThat(reviewed).isEmpty();
+        // RFC 7519 allows a single audience as a string.
+        assertThat(authenticator.authenticate("Bearer " + claims(
+                "{\"exp\":" + exp + ",\"aud\":\"appmesh-xds\"," + POD_CLAIMS + "}")).allowed()).isTrue();
+        assertThat(reviewed).hasSize(1);
+    }
+
+    @Test
+    void aTokenNotBoundToAPodIsRefusedWithoutAReview() {
+        long exp = NOW.plusSeconds(600).getEpochSecond();
+        for (String k8s : new String[]{"{\"namespace\":\"ns\"}", "{\"pod\":{\"name\":\"front-1\"}}",
+                "{\"pod\":{\"name\":\"\",\"uid\":\"uid-1\"}}"}) {
+            Outcome outcome = authenticator.authenticate("Bearer " + claims(
+                    "{\"exp\":" + exp + ",\"aud\":[\"appmesh-xds\"],\"kubernetes.io\":" + k8s + "}"));
+            assertThat(outcome.code()).as(k8s).isEqualTo(Status.Code.UNAUTHENTICATED);
+            assertThat(outcome.reason()).as(k8s).isEqualTo("no-pod-binding");
+        }
+        assertThat(reviewed).isEmpty();
+    }
+
+    @Test
+    void reviewsInFlightAreCappedAndTheOneOverTheCapIsUnavailable() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        answer = token -> {
+            await(release);
+            return podBound(AUDIENCE);
+        };
+        List<Thread> reviewing = new ArrayList<>();
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < XdsAuthenticator.MAX_CONCURRENT_REVIEWS; i++) {
+            String token = jwt(NOW.plusSeconds(600 + i));
+            Thread thread = new Thread(() -> outcomes.add(authenticator.authenticate("Bearer " + token)));
+            thread.start();
+            reviewing.add(thread);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> reviewed.size() == XdsAuthenticator.MAX_CONCURRENT_REVIEWS);
+        Outcome over = authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(10_000)));
+        assertThat(over.code()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(over.reason()).isEqualTo("busy");
+        assertThat(reviewed).hasSize(XdsAuthenticator.MAX_CONCURRENT_REVIEWS);
+        release.countDown();
+        for (Thread thread : reviewing) {
+            thread.join(10_000);
+        }
+        assertThat(outcomes).hasSize(XdsAuthenticator.MAX_CONCURRENT_REVIEWS).allMatch(Outcome::allowed);
+        // The cap is free again, and "busy" was not cached.
+        assertThat(authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(10_000))).allowed()).isTrue();
+    }
+
+    @Test
+    void concurrentStreamsWithOneTokenShareOneReview() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        answer = token -> {
+            await(release);
+            return podBound(AUDIENCE);
+        };
+        String token = jwt(NOW.plusSeconds(600));
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        Thread first = new Thread(() -> outcomes.add(authenticator.authenticate("Bearer " + token)));
+        first.start();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> reviewed.size() == 1);
+        List<Thread> waiting = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread thread = new Thread(() -> outcomes.add(authenticator.authenticate("Bearer " + token)));
+            thread.start();
+            waiting.add(thread);
+        }
+        // Each waits for the review in flight instead of starting its own.
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> waiting.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+        release.countDown();
+        first.join(10_000);
+        for (Thread thread : waiting) {
+            thread.join(10_000);
+        }
+        assertThat(outcomes).hasSize(5).allMatch(Outcome::allowed);
+        assertThat(reviewed).hasSize(1);
+    }
+
+    @Test
+    void theApiServersErrorIsLoggedNotSentToTheClient() {
+        answer = token -> {
+            throw new IllegalStateException("dial tcp 10.96.0.1:443: i/o timeout");
+        };
+        Outcome outcome = authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(600)));
+        assertThat(outcome.reason()).isEqualTo("review-failed");
+        assertThat(outcome.message()).doesNotContain("10.96.0.1");
+        assertThat(outcome.detail()).contains("10.96.0.1");
+        answer = token -> new TokenReviewStatusBuilder(podBound(AUDIENCE)).withAudiences("https://internal.example")
+                .build();
+        Outcome audiences = authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(601)));
+        assertThat(audiences.message()).doesNotContain("internal.example");
+        assertThat(audiences.detail()).contains("internal.example");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -195,9 +321,20 @@ class XdsAuthenticatorTest {
                 .endUser().build();
     }
 
-    /** An unsigned JWT with an expiry: the authenticator never verifies the signature, the review does. */
+    private static final String POD_CLAIMS = "\"kubernetes.io\":{\"namespace\":\"ns\",\"pod\":{\"name\":\"front-1\","
+            + "\"uid\":\"uid-1\"},\"serviceaccount\":{\"name\":\"front-sa\"}}";
+
+    /**
+     * An unsigned JWT with the claims of a projected token (audience, expiry, the pod it is bound to): the authenticator
+     * never verifies the signature, the review does.
+     */
     private static String jwt(Instant exp) {
-        return b64("{\"alg\":\"none\"}") + "." + b64("{\"exp\":" + exp.getEpochSecond() + ",\"sub\":\"x\"}") + ".sig";
+        return claims("{\"aud\":[\"appmesh-xds\"],\"exp\":" + exp.getEpochSecond()
+                + ",\"sub\":\"system:serviceaccount:ns:front-sa\"," + POD_CLAIMS + "}");
+    }
+
+    private static String claims(String json) {
+        return b64("{\"alg\":\"none\"}") + "." + b64(json) + ".sig";
     }
 
     private static String b64(String json) {

@@ -24,6 +24,7 @@ import io.envoyproxy.envoy.config.core.v3.Node;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.grpc.Status;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +37,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * proxyless {@code grpc/} group), and every other stream is refused — no token, a forged, expired or other-audience
  * token, a token bound to no pod, a pod of another namespace, a pod the node does not select, a node nobody serves, a
  * node switched mid-stream, a plaintext client — each without having received a single resource, and counted in
- * {@code appmesh_xds_denied_total{reason}}.
+ * {@code appmesh_xds_denied_total{reason}}; and an open stream is closed with PERMISSION_DENIED once its pod is
+ * relabelled out of its node's selector or deleted, or its node is deleted.
  */
 @QuarkusTest
 @WithLocalKubeApi
@@ -110,7 +112,7 @@ class XdsChannelIT extends ScenarioTest {
         String token = token(front, AUDIENCE, Instant.now().plusSeconds(600));
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmVkIGJ5IG5vYm9keQ";
         assertRefused(forged, AdsClient.envoy(FRONT), Status.Code.UNAUTHENTICATED, "unauthenticated");
-        assertRefused("not-a-jwt", AdsClient.envoy(FRONT), Status.Code.UNAUTHENTICATED, "unauthenticated");
+        assertRefused("not-a-jwt", AdsClient.envoy(FRONT), Status.Code.UNAUTHENTICATED, "malformed");
     }
 
     @Test
@@ -122,13 +124,13 @@ class XdsChannelIT extends ScenarioTest {
     @Test
     void refusesATokenForAnotherAudience() throws Exception {
         assertRefused(token(front, TokenAuthority.API_SERVER_AUDIENCE, Instant.now().plusSeconds(600)),
-                AdsClient.envoy(FRONT), Status.Code.UNAUTHENTICATED, "unauthenticated");
+                AdsClient.envoy(FRONT), Status.Code.UNAUTHENTICATED, "other-audience");
     }
 
     @Test
     void refusesATokenBoundToNoPod() throws Exception {
         assertRefused(TokenAuthority.serviceAccountToken("chan", "default", AUDIENCE, Instant.now().plusSeconds(600)),
-                AdsClient.envoy(FRONT), Status.Code.PERMISSION_DENIED, "no-pod-binding");
+                AdsClient.envoy(FRONT), Status.Code.UNAUTHENTICATED, "no-pod-binding");
     }
 
     @Test
@@ -163,6 +165,69 @@ class XdsChannelIT extends ScenarioTest {
             assertThat(envoy.refusedWith(ANSWER)).isEqualTo(Status.Code.PERMISSION_DENIED);
         }
         assertThat(denied("not-selected")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void closesTheOpenStreamOfAPodRelabelledOutOfItsNodesSelector() throws Exception {
+        Pod pod = Fixtures.runReadyPod(client, "chan", "front-relabelled", "front", "10.1.0.20", false);
+        await().atMost(CONVERGED).until(() -> plane.pod("chan", "front-relabelled") != null);
+        double before = denied("not-selected");
+        try (AdsClient envoy = AdsClient.secure(plane.port().get(), token(pod, AUDIENCE, Instant.now().plusSeconds(600)),
+                FRONT)) {
+            envoy.subscribe(AdsClient.CDS, List.of(), "");
+            assertThat(envoy.next(ANSWER)).as("served while front selects it").isNotNull();
+            client.pods().inNamespace("chan").withName("front-relabelled").edit(p -> new PodBuilder(p).editMetadata()
+                    .addToLabels("app", "not-front").endMetadata().build());
+            assertThat(envoy.closedWith(CONVERGED)).isEqualTo(Status.Code.PERMISSION_DENIED);
+        } finally {
+            client.pods().inNamespace("chan").withName("front-relabelled").delete();
+        }
+        assertThat(denied("not-selected")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void closesTheOpenStreamOfADeletedPod() throws Exception {
+        Pod pod = Fixtures.runReadyPod(client, "chan", "front-deleted", "front", "10.1.0.21", false);
+        await().atMost(CONVERGED).until(() -> plane.pod("chan", "front-deleted") != null);
+        double before = denied("pod-not-found");
+        try (AdsClient envoy = AdsClient.secure(plane.port().get(), token(pod, AUDIENCE, Instant.now().plusSeconds(600)),
+                FRONT)) {
+            envoy.subscribe(AdsClient.CDS, List.of(), "");
+            assertThat(envoy.next(ANSWER)).isNotNull();
+            client.pods().inNamespace("chan").withName("front-deleted").delete();
+            assertThat(envoy.closedWith(CONVERGED)).isEqualTo(Status.Code.PERMISSION_DENIED);
+        }
+        assertThat(denied("pod-not-found")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void closesTheOpenStreamsOfANodeThatIsDeleted() throws Exception {
+        Manifests manifests = manifests();
+        manifests.apply("""
+                apiVersion: appmesh.k8s.aws/v1beta2
+                kind: VirtualNode
+                metadata: {name: solo, namespace: chan}
+                spec:
+                  podSelector: {matchLabels: {app: solo}}
+                  listeners: [{portMapping: {port: 8080, protocol: http}}]
+                  serviceDiscovery: {dns: {hostname: solo.chan.svc.cluster.local}}
+                """);
+        VirtualNode solo = manifests.awaitActive(VirtualNode.class, "chan", "solo", CONVERGED);
+        Pod pod = Fixtures.runReadyPod(client, "chan", "solo-1", "solo", "10.1.0.22", false);
+        String group = "mesh/chan/virtualNode/solo_chan";
+        await().atMost(CONVERGED)
+                .until(() -> plane.pod("chan", "solo-1") != null && plane.snapshots().groups().contains(group));
+        double before = denied("unknown-node");
+        try (AdsClient envoy = AdsClient.secure(plane.port().get(), token(pod, AUDIENCE, Instant.now().plusSeconds(600)),
+                AdsClient.envoy(group))) {
+            envoy.subscribe(AdsClient.CDS, List.of(), "");
+            assertThat(envoy.next(ANSWER)).as("served while solo exists").isNotNull();
+            manifests.deleteAndAwait(CONVERGED, solo);
+            assertThat(envoy.closedWith(CONVERGED)).isEqualTo(Status.Code.PERMISSION_DENIED);
+        } finally {
+            client.pods().inNamespace("chan").withName("solo-1").delete();
+        }
+        assertThat(denied("unknown-node")).isEqualTo(before + 1);
     }
 
     @Test

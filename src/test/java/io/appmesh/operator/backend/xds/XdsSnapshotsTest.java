@@ -207,6 +207,30 @@ class XdsSnapshotsTest {
         return registry.get("appmesh_xds_snapshot_build_seconds").timer().count();
     }
 
+    @Test
+    void aGroupTwoServedObjectsShareIsServedToNeither() throws Exception {
+        ServedMesh served = mesh("blue");
+        // Another namespace's node with front's awsName (seeded by a process that did not refuse it): one snapshot per
+        // group would serve one object's configuration to the other's pods.
+        served.admit(YamlDocuments.YAML.convertValue(YamlDocuments.parse("""
+                apiVersion: appmesh.k8s.aws/v1beta2
+                kind: VirtualNode
+                metadata: {name: front, namespace: evil}
+                spec:
+                  meshRef: {name: m, uid: mesh-uid}
+                  awsName: front_ns
+                  podSelector: {matchLabels: {app: front}}
+                  listeners: [{portMapping: {port: 9090, protocol: http}}]
+                """).get(0), VirtualNode.class));
+        XdsSnapshots snapshots = start(served, config(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(200)));
+        assertThat(snapshots.snapshot(FRONT)).isNull();
+        assertThat(snapshots.groups()).contains("mesh/m/virtualNode/blue_ns");
+
+        served.remove("VirtualNode", "evil", "front");
+        snapshots.changed();
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.snapshot(FRONT) != null);
+    }
+
     private XdsSnapshots start(ServedMesh served, XdsConfig config) {
         XdsSnapshots snapshots = new XdsSnapshots(served, node -> endpoints(node), config, new XdsMetrics(registry));
         builders.add(snapshots);

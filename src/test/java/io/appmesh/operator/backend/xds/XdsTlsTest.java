@@ -87,6 +87,35 @@ class XdsTlsTest {
     }
 
     @Test
+    void anUnreadablePairIsReadAgainOnlyWhenItChangesAgain() throws Exception {
+        Pair first = pair("first");
+        Pair second = pair("second");
+        Path cert = dir.resolve("tls.crt");
+        Path key = dir.resolve("tls.key");
+        first.write(cert, key, false, Instant.parse("2026-01-01T00:00:00Z"));
+        ReloadingKeyManager keys = new ReloadingKeyManager(vertx, cert, key);
+        assertThat(keys.reads()).isEqualTo(1);
+
+        // A renewal half written: the key not complete yet.
+        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\nhalf written\n");
+        Files.setLastModifiedTime(key, FileTime.from(Instant.parse("2026-02-01T00:00:00Z")));
+        for (int i = 0; i < 5; i++) {
+            assertThat(keys.getCertificateChain(keys.chooseEngineServerAlias("RSA", null, null))[0])
+                    .isEqualTo(first.cert());
+        }
+        assertThat(keys.reads()).as("tried once for these modification times, not at every handshake").isEqualTo(2);
+
+        // The rest arrives: new modification times, read again, and the new pair served.
+        second.write(cert, key, false, Instant.parse("2026-02-01T00:00:01Z"));
+        String alias = keys.chooseEngineServerAlias("RSA", null, null);
+        assertThat(keys.getCertificateChain(alias)[0]).isEqualTo(second.cert());
+        assertThat(keys.getPrivateKey(alias).getEncoded()).isEqualTo(second.key().getEncoded());
+        assertThat(keys.reads()).isEqualTo(3);
+        keys.chooseEngineServerAlias("RSA", null, null);
+        assertThat(keys.reads()).isEqualTo(3);
+    }
+
+    @Test
     void refusesToStartWithoutItsFiles() {
         assertThatThrownBy(() -> new ReloadingKeyManager(vertx, dir.resolve("none.crt"), dir.resolve("none.key")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("none.crt");
