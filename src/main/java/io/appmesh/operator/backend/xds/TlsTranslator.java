@@ -2,8 +2,8 @@ package io.appmesh.operator.backend.xds;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
