@@ -56,8 +56,8 @@ class RbacPackageIT {
         // EventRecorder: ReconcileError, PendingMembersDeletion, … events.
         used.add("cluster  events create");
         // XdsConfigMaps (xDS backend): its informer on the appmesh-xds ConfigMaps (list + watch), their creation, the
-        // update that puts an edited one back (with the cached version) and, when an edit removed the operator's
-        // labels, fabric8's update without a version, which reads the latest one first (get).
+        // update that puts an edited one back (with the cached version) and, when a create finds one the labelled
+        // cache does not hold, the get that decides whether it is the operator's (then updated) or someone else's.
         for (String verb : List.of("get", "list", "watch", "create", "update")) {
             used.add("cluster  configmaps " + verb);
         }

@@ -2,9 +2,12 @@ package io.appmesh.operator.backend.xds;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import com.google.protobuf.BoolValue;
 
@@ -119,27 +122,96 @@ final class TlsTranslator {
 
     /**
      * The UpstreamTlsContext of a caller's cluster to {@code target}, or empty when the target is called in
-     * plaintext. A cluster is shared by every backend service whose routes reach that target listener; the client
-     * policy of the first such backend (the node's backend order) applies, and its name is the SNI.
+     * plaintext. A cluster is shared by every backend service whose routes reach that target listener: see
+     * {@link #clientPolicy}.
      */
     static Optional<TransportSocket> upstream(NodeModel node, TargetModel target) {
         return clientPolicy(node, target).map(p -> upstream(p.getValue(), p.getKey(), target.protocol()));
     }
 
-    /** The service whose client policy applies to calls to {@code target}, with that policy, if it is enforced there. */
+    /**
+     * The service whose client policy applies to calls to {@code target}, with that policy, if one is enforced there.
+     * One cluster carries every backend's calls to that target listener, so it can originate TLS or not, with one
+     * trust: if any backend reaching it enforces a policy for its port, the cluster uses TLS (a later backend asking for
+     * TLS must not be sent in plaintext because an earlier one did not ask — a PERMISSIVE target would accept that
+     * silently); of the enforcing backends the first in the node's order gives the SNI (its name).
+     *
+     * @throws ConflictingClientPolicies when two enforcing backends differ in what the cluster would do (trust,
+     *         subject alternative names, client certificate): no choice between them would be right, and the xDS
+     *         backend refuses such a node before it is served ({@link #conflicts})
+     */
     static Optional<Map.Entry<String, TlsModel.Client>> clientPolicy(NodeModel node, TargetModel target) {
         if (node.backends().stream().allMatch(b -> b.tls() == null)) {
             return Optional.empty(); // the common case, without the search
         }
+        Map.Entry<String, TlsModel.Client> chosen = null;
         for (BackendModel backend : node.backends()) {
-            if (reaches(backend, target)) {
-                TlsModel.Client tls = backend.tls();
-                return tls != null && tls.appliesTo(target.port())
-                        ? Optional.of(Map.entry(backend.name(), tls))
-                        : Optional.empty();
+            TlsModel.Client tls = backend.tls();
+            if (tls == null || !tls.appliesTo(target.port()) || !reaches(backend, target)) {
+                continue;
+            }
+            if (chosen == null) {
+                chosen = Map.entry(backend.name(), tls);
+            } else if (!sameOrigination(chosen.getValue(), tls)) {
+                throw new ConflictingClientPolicies(Names.egressCluster(node.mesh(), target.node(),
+                        target.protocol(), target.port()), chosen.getKey(), backend.name());
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(chosen);
+    }
+
+    /**
+     * Every conflict of a node's client policies ({@link #clientPolicy}), one message per target listener; empty when
+     * each of its clusters has at most one way of originating TLS.
+     */
+    static List<String> conflicts(NodeModel node) {
+        List<String> found = new ArrayList<>();
+        if (node.backends().stream().allMatch(b -> b.tls() == null)) {
+            return found;
+        }
+        Set<String> seen = new HashSet<>();
+        for (BackendModel backend : node.backends()) {
+            for (BackendModel.PortRoutes port : backend.ports()) {
+                for (RouteModel route : port.routes()) {
+                    for (RouteModel.Target t : route.targets()) {
+                        TargetModel target = t.node();
+                        if (!seen.add(target.node() + "|" + target.protocol() + "|" + target.port())) {
+                            continue;
+                        }
+                        try {
+                            clientPolicy(node, target);
+                        } catch (ConflictingClientPolicies e) {
+                            found.add(e.getMessage());
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Whether two enforced policies make the cluster originate TLS the same way. Their {@code ports} do not matter
+     * (both apply to this port), nor the order of the subject alternative names (any of them is accepted).
+     */
+    private static boolean sameOrigination(TlsModel.Client a, TlsModel.Client b) {
+        return Objects.equals(a.certificate(), b.certificate())
+                && Objects.equals(a.validation().trust(), b.validation().trust())
+                && Set.copyOf(a.validation().subjectAltNames())
+                        .equals(Set.copyOf(b.validation().subjectAltNames()));
+    }
+
+    /** Two backends reaching one target listener enforce different client policies there. */
+    static final class ConflictingClientPolicies extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        ConflictingClientPolicies(String cluster, String first, String second) {
+            super("backends " + first + " and " + second + " both reach the target listener of cluster " + cluster
+                    + " with different client policies (trust, subject alternative names or client certificate);"
+                    + " one cluster can originate TLS only one way: give both the same policy, or route them to"
+                    + " different listeners");
+        }
     }
 
     private static boolean reaches(BackendModel backend, TargetModel target) {

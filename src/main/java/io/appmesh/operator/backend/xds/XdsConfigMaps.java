@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import io.appmesh.operator.backend.Backends;
 import io.appmesh.operator.config.OperatorConfig;
 import io.appmesh.operator.mesh.ClusterView;
+import io.appmesh.operator.reconciler.EventRecorder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -42,6 +43,12 @@ import io.quarkus.runtime.StartupEvent;
  * Kept: created when missing, put back when deleted or edited (an informer on the operator's label), rewritten when
  * the CA file changes (read every {@value #CA_CHECK_SECONDS} s; the kubelet refreshes a mounted Secret within about a
  * minute anyway) or the settings change at a restart. All writes run on one thread, in event order.
+ * <p>
+ * Only the operator's own ConfigMap is written: one carrying its labels, or the {@value #CREATED_BY} annotation it puts
+ * on what it creates (so an edit that removed the labels is still put back, also by a later process), or one this
+ * process wrote. A ConfigMap of that name with none of these is someone else's: it is left alone, reported once (an
+ * error in the log and a Warning event on it) and looked at again every {@value #FOREIGN_CHECK_SECONDS} s, since its
+ * deletion does not reach the labelled watch.
  */
 @ApplicationScoped
 @Typed(XdsConfigMaps.class)
@@ -52,9 +59,19 @@ public class XdsConfigMaps {
     static final String OPERATOR = "appmesh-operator";
     static final String PURPOSE = "appmesh.k8s.aws/xds-bootstrap";
     static final Map<String, String> LABELS = Map.of(MANAGED_BY, OPERATOR, PURPOSE, "true");
+    /**
+     * Marks a ConfigMap the operator created (or took over), so that it is still recognised as the operator's after an
+     * edit removed its labels, also by a later process; a ConfigMap of that name with neither is someone else's.
+     */
+    static final String CREATED_BY = "appmesh.k8s.aws/xds-bootstrap-created-by";
+    static final Map<String, String> ANNOTATIONS = Map.of(CREATED_BY, OPERATOR);
+    /** The Warning event's reason on a ConfigMap of that name the operator does not own. */
+    static final String NOT_OWNED = "XdsConfigMapNotOwned";
     static final long CA_CHECK_SECONDS = 10;
     /** A write that failed for another reason than a conflict is tried again after this long. */
     private static final long RETRY_SECONDS = 10;
+    /** How often a name held by someone else's ConfigMap is looked at again (its deletion is not watched). */
+    static final long FOREIGN_CHECK_SECONDS = 10;
 
     private final OperatorConfig config;
     private final KubernetesClient client;
@@ -70,11 +87,17 @@ public class XdsConfigMaps {
     private volatile SharedIndexInformer<ConfigMap> configMaps;
     private volatile String ca = "";
     private volatile String caProblem;
+    private final EventRecorder events;
+    /** UIDs of the ConfigMaps this process created or rewrote (recognised even without labels and annotation). */
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
+    /** Namespaces whose {@code appmesh-xds} is someone else's, reported once (until it is ours or gone). */
+    private final Set<String> foreign = ConcurrentHashMap.newKeySet();
 
-    public XdsConfigMaps(OperatorConfig config, KubernetesClient client, ClusterView cluster) {
+    public XdsConfigMaps(OperatorConfig config, KubernetesClient client, ClusterView cluster, EventRecorder events) {
         this.config = config;
         this.client = client;
         this.cluster = cluster;
+        this.events = events;
         this.settings = EnvoyBootstrap.Settings.of(config);
     }
 
@@ -181,7 +204,7 @@ public class XdsConfigMaps {
     ConfigMap desired(String namespace) {
         return new ConfigMapBuilder()
                 .withNewMetadata().withName(EnvoyBootstrap.CONFIG_MAP).withNamespace(namespace).withLabels(LABELS)
-                .endMetadata()
+                .withAnnotations(ANNOTATIONS).endMetadata()
                 .withData(EnvoyBootstrap.configMapData(settings, ca))
                 .build();
     }
@@ -196,10 +219,12 @@ public class XdsConfigMaps {
             if (current == null) {
                 create(desired);
             } else if (!current.getMetadata().getLabels().entrySet().containsAll(LABELS.entrySet())
-                    || !Objects.equals(current.getData(), desired.getData()) || current.getBinaryData() != null
-                            && !current.getBinaryData().isEmpty()) {
+                    || !OPERATOR.equals(annotation(current)) || !Objects.equals(current.getData(), desired.getData())
+                    || current.getBinaryData() != null && !current.getBinaryData().isEmpty()) {
+                // It carries the operator's labels (the cache holds only such): someone labelled it ours, or it is.
                 desired.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
-                client.configMaps().inNamespace(namespace).resource(desired).update();
+                written.add(client.configMaps().inNamespace(namespace).resource(desired).update().getMetadata().getUid());
+                foreign.remove(namespace);
                 LOG.infof("ConfigMap %s/%s rewritten: it differed from the operator's (an edit, a new CA, new settings)",
                         namespace, EnvoyBootstrap.CONFIG_MAP);
             }
@@ -217,17 +242,64 @@ public class XdsConfigMaps {
     private void create(ConfigMap desired) {
         String namespace = desired.getMetadata().getNamespace();
         try {
-            client.configMaps().inNamespace(namespace).resource(desired).create();
+            written.add(client.configMaps().inNamespace(namespace).resource(desired).create().getMetadata().getUid());
+            foreign.remove(namespace);
             LOG.infof("ConfigMap %s/%s created", namespace, EnvoyBootstrap.CONFIG_MAP);
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
                 throw e;
             }
-            // It exists without the operator's labels (an edit removed them), so the labelled cache cannot see it:
-            // overwrite the latest version (fabric8 reads it first).
-            client.configMaps().inNamespace(namespace).resource(desired).update();
+            // It exists without the operator's labels, so the labelled cache cannot see it: either ours after an edit
+            // removed them (put back), or someone else's (left alone: overwriting a user's ConfigMap is not ours to do).
+            ConfigMap existing = client.configMaps().inNamespace(namespace).withName(EnvoyBootstrap.CONFIG_MAP).get();
+            if (existing == null) {
+                worker.schedule(() -> ensure(namespace), 1, TimeUnit.SECONDS); // deleted in between
+                return;
+            }
+            if (!ours(existing)) {
+                notOwned(existing);
+                // Its deletion is not seen by the labelled watch: look again later.
+                worker.schedule(() -> ensure(namespace), FOREIGN_CHECK_SECONDS, TimeUnit.SECONDS);
+                return;
+            }
+            desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+            written.add(client.configMaps().inNamespace(namespace).resource(desired).update().getMetadata().getUid());
             LOG.infof("ConfigMap %s/%s rewritten: it had lost the operator's labels", namespace,
                     EnvoyBootstrap.CONFIG_MAP);
         }
+    }
+
+    /**
+     * Whether a ConfigMap named {@code appmesh-xds} is the operator's: it carries the operator's labels, or the
+     * annotation it puts on what it creates (labels can be edited away; the annotation rarely is, and survives a
+     * restart), or this process wrote it (its UID).
+     */
+    boolean ours(ConfigMap cm) {
+        Map<String, String> labels = cm.getMetadata().getLabels() == null ? Map.of() : cm.getMetadata().getLabels();
+        return labels.entrySet().containsAll(LABELS.entrySet()) || OPERATOR.equals(annotation(cm))
+                || written.contains(cm.getMetadata().getUid());
+    }
+
+    private static String annotation(ConfigMap cm) {
+        return cm.getMetadata().getAnnotations() == null ? null : cm.getMetadata().getAnnotations().get(CREATED_BY);
+    }
+
+    /**
+     * Someone else's ConfigMap holds the name: it is left alone, and the namespace's injected Envoys mount it as their
+     * xDS bootstrap, which will not work. Said once per namespace (log and a Warning event on that ConfigMap) until the
+     * name is free or the ConfigMap is labelled as the operator's.
+     */
+    private void notOwned(ConfigMap existing) {
+        String namespace = existing.getMetadata().getNamespace();
+        if (!foreign.add(namespace)) {
+            return;
+        }
+        String message = "ConfigMap " + namespace + "/" + EnvoyBootstrap.CONFIG_MAP + " was not created by "
+                + OPERATOR + " (no labels " + MANAGED_BY + "=" + OPERATOR + ", " + PURPOSE + "=true): it is left as it "
+                + "is, and Envoys injected in " + namespace + " mount it as their xDS bootstrap, so they will not get "
+                + "a valid channel to the operator. Delete or rename it (the operator then creates its own), or add "
+                + "those labels to hand it over.";
+        LOG.error(message);
+        events.warning(existing, "appmesh-xds-configmaps", NOT_OWNED, message);
     }
 }

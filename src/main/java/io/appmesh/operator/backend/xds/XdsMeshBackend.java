@@ -26,6 +26,8 @@ import io.appmesh.operator.backend.BackendState;
 import io.appmesh.operator.backend.MeshBackend;
 import io.appmesh.operator.mesh.MeshScope;
 import io.appmesh.operator.mesh.Resolved;
+import io.appmesh.operator.mesh.model.NodeModel;
+import io.appmesh.operator.mesh.model.NodeModels;
 import io.appmesh.operator.mesh.model.TlsModels;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
@@ -62,6 +64,7 @@ public class XdsMeshBackend implements MeshBackend {
     public BackendState syncVirtualNode(Resolved<VirtualNode> node) {
         checkAcm("VirtualNode", TlsModels.acmFields(node.resource()));
         VirtualNode served = withGroupBackends(node);
+        checkClientPolicies(served, node.mesh());
         String group = NodeGroups.virtualNode(node.mesh().getSpec().getAwsName(), node.resource().getSpec().getAwsName());
         admitOwner(served, group);
         return new BackendState(null, true, Map.of(), plane.feedback().rejection(group).orElse(null));
@@ -172,6 +175,40 @@ public class XdsMeshBackend implements MeshBackend {
 
     /** The condition reason of an object refused because another has its mesh, kind and awsName. */
     static final String AWS_NAME_CONFLICT = "AwsNameConflict";
+
+    /**
+     * Two backends whose routes reach the same target listener share one cluster, which can originate TLS only one
+     * way ({@link TlsTranslator#clientPolicy}): enforcing policies that differ there are refused rather than one chosen
+     * silently. The node's model is built from the served mesh (endpoints do not matter here). A conflict that a later
+     * change of another object creates (a router now routing to the same listener) is caught by translation instead:
+     * the node's proxies keep their last configuration, logged and counted as a translation failure.
+     */
+    void checkClientPolicies(VirtualNode node, Mesh mesh) {
+        if (!hasClientPolicy(node)) {
+            return;
+        }
+        NodeModel model;
+        try {
+            model = new NodeModels(plane.served(), n -> List.of()).build(node, mesh);
+        } catch (RuntimeException e) {
+            return; // what cannot be modelled fails (and is reported by) translation, as before this check
+        }
+        List<String> conflicts = TlsTranslator.conflicts(model);
+        if (!conflicts.isEmpty()) {
+            throw new BackendException(CONFLICTING_CLIENT_POLICIES, String.join("; ", conflicts), null, false);
+        }
+    }
+
+    private static boolean hasClientPolicy(VirtualNode node) {
+        if (node.getSpec().getBackendDefaults() != null && node.getSpec().getBackendDefaults().getClientPolicy() != null) {
+            return true;
+        }
+        return Optional.ofNullable(node.getSpec().getBackends()).orElse(List.of()).stream()
+                .anyMatch(b -> b.getVirtualService() != null && b.getVirtualService().getClientPolicy() != null);
+    }
+
+    /** The condition reason of a node whose backends enforce different client policies towards one target listener. */
+    static final String CONFLICTING_CLIENT_POLICIES = "ConflictingClientPolicies";
 
     /** The condition reason of an object refused for naming ACM. */
     static final String ACM_NOT_SERVED = "AcmNotServedByXds";

@@ -3,6 +3,7 @@ package io.appmesh.operator.webhook.pod;
 import io.appmesh.operator.api.v1beta2.mesh.Mesh;
 import io.appmesh.operator.api.v1beta2.virtualgateway.VirtualGateway;
 import io.appmesh.operator.api.v1beta2.virtualnode.VirtualNode;
+import io.appmesh.operator.backend.xds.NodeGroups;
 import io.appmesh.operator.config.InjectionConfig;
 import io.appmesh.operator.config.XdsConfig;
 
@@ -37,10 +38,17 @@ public record InjectionContext(VirtualNode node, VirtualGateway gateway, Mesh me
 
     /**
      * {@code mesh/<mesh awsName>[@<owner>]/virtualNode|virtualGateway/<awsName>}: the name envoy announces to the
-     * control plane (APPMESH_RESOURCE_ARN). The owner is added for a mesh shared from another account.
+     * control plane (APPMESH_RESOURCE_ARN). With AWS the owner is added for a mesh shared from another account (App
+     * Mesh's name for it). With the xDS backend it is the snapshot group the operator serves and authorizes
+     * ({@link NodeGroups}), which has no owner: the operator serves the mesh itself, whoever owned it in AWS.
      */
     public String resourcePath() {
         String meshName = mesh.getSpec().getAwsName();
+        if (xdsBackend()) {
+            return node != null
+                    ? NodeGroups.virtualNode(meshName, node.getSpec().getAwsName())
+                    : NodeGroups.virtualGateway(meshName, gateway.getSpec().getAwsName());
+        }
         String owner = mesh.getSpec().getMeshOwner();
         if (owner != null && !owner.equals(accountId)) {
             meshName = meshName + "@" + owner;

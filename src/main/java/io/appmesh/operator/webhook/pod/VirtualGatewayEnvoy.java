@@ -8,6 +8,7 @@ import io.appmesh.operator.config.InjectionConfig;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 
 /**
  * A VirtualGateway pod brings its own {@code envoy} container; this configures it: the image
@@ -15,7 +16,7 @@ import io.fabric8.kubernetes.api.model.Pod;
  * in place, the rest appended, the pod UID last), a readiness probe if it has none, and the SDS socket. A pod without
  * an envoy container is left alone. With the xDS backend, envoy also gets the {@link XdsChannel}; with its
  * {@code envoy} profile the container runs upstream Envoy's command (its own command and args replaced) with an HTTP
- * readiness probe, and gets no App Mesh variables.
+ * readiness probe, runs as uid 1337 (non-root) unless the pod or container sets a user, and gets no App Mesh variables.
  */
 final class VirtualGatewayEnvoy implements PodMutation {
 
@@ -34,6 +35,7 @@ final class VirtualGatewayEnvoy implements PodMutation {
         if (upstream) {
             envoy.setCommand(XdsChannel.command(pod, context));
             envoy.setArgs(List.of());
+            runAsProxyUser(pod, envoy);
         }
         // Upstream Envoy has no agent: it gets none of the App Mesh variables, only the pod UID its command references.
         Map<String, String> env = upstream ? new TreeMap<>() : EnvoyEnvironment.variables(pod, context, Map.of());
@@ -57,6 +59,29 @@ final class VirtualGatewayEnvoy implements PodMutation {
         SdsSocket.mount(pod, envoy, c);
         if (context.xdsBackend()) {
             XdsChannel.mount(pod, envoy, context);
+        }
+    }
+
+    /**
+     * The command replaces the image's entrypoint, which is what drops upstream Envoy's image from root to uid 101:
+     * without a user of its own the internet-facing Envoy would run as root. It gets the sidecar's uid 1337 and
+     * {@code runAsNonRoot}, unless the container or the pod already chose a user (their choice stands).
+     */
+    private static void runAsProxyUser(Pod pod, Container envoy) {
+        if (pod.getSpec().getSecurityContext() != null && pod.getSpec().getSecurityContext().getRunAsUser() != null) {
+            return;
+        }
+        SecurityContext security = envoy.getSecurityContext();
+        if (security == null) {
+            security = new SecurityContext();
+            envoy.setSecurityContext(security);
+        }
+        if (security.getRunAsUser() != null) {
+            return;
+        }
+        security.setRunAsUser(EnvoySidecar.PROXY_UID);
+        if (security.getRunAsNonRoot() == null) {
+            security.setRunAsNonRoot(true);
         }
     }
 }
