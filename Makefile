@@ -50,8 +50,9 @@ bench-reconcile: build
 	$(MVN) -q exec:java@bench-reconcile
 
 ## bench-xds: the xDS translation of synthetic 10 / 100 / 1,000-node meshes in memory, then the packaged operator's
-## push latency (100-node mesh) and 1,000 connected ADS streams (figures in docs/benchmarks.md); one scenario:
-## ./mvnw exec:java@bench-xds -Dexec.args=push (translate, push, clients)
+## push latency (100-node mesh), 1,000 connected ADS streams, and TLS + pod tokens on the ADS port (500 pods
+## connecting at once) (figures in docs/benchmarks.md); one scenario:
+## ./mvnw exec:java@bench-xds -Dexec.args=push (translate, push, clients, channel)
 bench-xds: build
 	$(MVN) -q exec:java@bench-xds
 

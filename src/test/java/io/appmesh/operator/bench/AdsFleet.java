@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -23,7 +27,12 @@ import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
+import io.netty.handler.ssl.SslContext;
 
 /**
  * Many simulated Envoys for the benchmarks: state-of-the-world ADS streams multiplexed over a few gRPC channels (one
@@ -33,6 +42,11 @@ import io.grpc.stub.StreamObserver;
  * configurations its listeners name (requested before the CDS/LDS answer is ACKed, as Envoy warms them), every answer
  * ACKed with its version and nonce. Callbacks run on the transport's threads; arrival times are {@link System#nanoTime}
  * of this JVM.
+ * <p>
+ * A fleet of {@link Pod pods} is the authenticated variant: one TLS connection per stream (each Envoy has its own), its
+ * pod's token in {@code authorization: Bearer}, and a stream closed with UNAVAILABLE (the operator's {@code busy} or
+ * {@code review-failed}) opened again on the same connection after a jittered exponential backoff, as Envoy's gRPC mux
+ * does: the n-th retry waits between {@code base * 2^(n-1)} and twice that, at most 30 s.
  */
 final class AdsFleet implements AutoCloseable {
 
@@ -42,18 +56,62 @@ final class AdsFleet implements AutoCloseable {
     record Received(String version, long arrivedAt, DiscoveryResponse response, int count) {
     }
 
+    /** One simulated Envoy of the authenticated fleet: its node group and its pod's projected token. */
+    record Pod(String group, String token) {
+    }
+
+    /** How long a refused stream waits before its first retry, at least (Envoy: 500 ms); a retry waits up to twice that. */
+    static final long RETRY_BASE_MILLIS = 500;
+    private static final long RETRY_MAX_MILLIS = 30_000;
+
     private final List<ManagedChannel> channels = new ArrayList<>();
     final List<Stream> streams = new ArrayList<>();
+    /** Streams opened again after an UNAVAILABLE refusal, by the refusal's description. */
+    final Map<String, AtomicInteger> retries = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService backoff;
 
     /** One stream per entry of {@code groups} (a node group may repeat: several proxies of one virtual node). */
     AdsFleet(int port, List<String> groups, int perChannel) {
+        backoff = null;
         for (int i = 0; i < groups.size(); i++) {
             if (i % perChannel == 0) {
                 channels.add(ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().directExecutor()
                         .maxInboundMessageSize(64 << 20).build());
             }
-            streams.add(new Stream(channels.get(channels.size() - 1), groups.get(i), i));
+            streams.add(new Stream(this, channels.get(channels.size() - 1), groups.get(i), i));
         }
+    }
+
+    /**
+     * One authenticated stream per pod, each on its own TLS connection trusting {@code tls}'s CA, all opened now (the
+     * connections are made by their first stream). Refused streams are retried (above).
+     */
+    AdsFleet(int port, SslContext tls, List<Pod> pods) {
+        backoff = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ads-fleet-backoff");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < pods.size(); i++) {
+            Metadata headers = new Metadata();
+            headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+                    "Bearer " + pods.get(i).token());
+            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).sslContext(tls)
+                    .directExecutor().maxInboundMessageSize(64 << 20)
+                    .intercept(MetadataUtils.newAttachHeadersInterceptor(headers)).build();
+            channels.add(channel);
+            streams.add(new Stream(this, channel, pods.get(i).group(), i));
+        }
+    }
+
+    /** Streams that received a CDS answer. */
+    long withClusters() {
+        return streams.stream().filter(s -> s.latest.containsKey(AdsClient.CDS)).count();
+    }
+
+    /** Retries made so far, over all refusal descriptions. */
+    int retried() {
+        return retries.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     /** Streams that received an answer of every type. */
@@ -68,6 +126,9 @@ final class AdsFleet implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (backoff != null) {
+            backoff.shutdownNow();
+        }
         for (Stream s : streams) {
             s.close();
         }
@@ -84,21 +145,38 @@ final class AdsFleet implements AutoCloseable {
         final String group;
         final Map<String, Received> latest = new ConcurrentHashMap<>();
         volatile Throwable failed;
+        /** Times this stream was opened (1 + its retries). */
+        volatile int attempts;
+        private final AdsFleet fleet;
+        private final ManagedChannel channel;
         private final Node node;
-        private final StreamObserver<DiscoveryRequest> requests;
+        private StreamObserver<DiscoveryRequest> requests;
         private final Map<String, List<String>> names = new HashMap<>();
         private final Map<String, DiscoveryResponse> acked = new HashMap<>();
         private boolean nodeSent;
+        private boolean closed;
 
-        Stream(ManagedChannel channel, String group, int index) {
+        Stream(AdsFleet fleet, ManagedChannel channel, String group, int index) {
+            this.fleet = fleet;
+            this.channel = channel;
             this.group = group;
             this.node = Node.newBuilder().setId(group + "/pod-" + index).setCluster(group).setUserAgentName("envoy")
                     .build();
-            synchronized (this) {
-                requests = AggregatedDiscoveryServiceGrpc.newStub(channel).streamAggregatedResources(this);
-                request(AdsClient.CDS, List.of(), null);
-                request(AdsClient.LDS, List.of(), null);
+            open();
+        }
+
+        /** A new ADS call, as Envoy opens one: CDS and LDS wildcard, the node on the first request. */
+        private synchronized void open() {
+            if (closed) {
+                return;
             }
+            attempts++;
+            names.clear();
+            acked.clear();
+            nodeSent = false;
+            requests = AggregatedDiscoveryServiceGrpc.newStub(channel).streamAggregatedResources(this);
+            request(AdsClient.CDS, List.of(), null);
+            request(AdsClient.LDS, List.of(), null);
         }
 
         @Override
@@ -173,7 +251,21 @@ final class AdsFleet implements AutoCloseable {
 
         @Override
         public void onError(Throwable t) {
-            failed = t;
+            Status status = Status.fromThrowable(t);
+            if (fleet.backoff == null || status.getCode() != Status.Code.UNAVAILABLE || !latest.isEmpty()) {
+                // Only a refusal before anything was served is retried: that is what is measured.
+                failed = t;
+                return;
+            }
+            fleet.retries.computeIfAbsent(String.valueOf(status.getDescription()), d -> new AtomicInteger())
+                    .incrementAndGet();
+            long floor = Math.min(RETRY_MAX_MILLIS / 2, RETRY_BASE_MILLIS << Math.min(attempts - 1, 16));
+            long delay = floor + ThreadLocalRandom.current().nextLong(floor + 1);
+            try {
+                fleet.backoff.schedule(this::open, delay, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the fleet is being closed
+            }
         }
 
         @Override
@@ -182,6 +274,7 @@ final class AdsFleet implements AutoCloseable {
         }
 
         synchronized void close() {
+            closed = true;
             try {
                 requests.onCompleted();
             } catch (RuntimeException ignored) {

@@ -32,8 +32,11 @@ import io.appmesh.operator.mesh.model.NodeModels;
  * ({@link XdsServingBenchmark#push}).</li>
  * <li>{@code clients}: 1,000 simulated Envoy streams on one such operator (1,000-node mesh): its RSS and heap before and
  * with them connected, and the time until all of them have a Mesh-wide change ({@link XdsServingBenchmark#clients}).</li>
+ * <li>{@code channel}: the same operator with TLS and pod tokens on (as deployed): 500 pods' simulated Envoys
+ * connecting at once with no review cached, again with every review cached, and one stream's connect-to-CDS time with
+ * TLS and a token against plaintext ({@link XdsChannelBenchmark#channel}).</li>
  * </ul>
- * {@code push} and {@code clients} need the packaged operator ({@code make bench-xds} builds it). Timings are printed,
+ * {@code push}, {@code clients} and {@code channel} need the packaged operator ({@code make bench-xds} builds it). Timings are printed,
  * never asserted.
  */
 public final class XdsBenchmark {
@@ -49,6 +52,7 @@ public final class XdsBenchmark {
         scenarios.put("translate", XdsBenchmark::translate);
         scenarios.put("push", XdsServingBenchmark::push);
         scenarios.put("clients", XdsServingBenchmark::clients);
+        scenarios.put("channel", XdsChannelBenchmark::channel);
         return scenarios;
     }
 

@@ -38,8 +38,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
  */
 final class XdsServingBenchmark {
 
-    private static final List<String> JVM = List.of("-Xmx512m", "-XX:+UseSerialGC");
-    private static final Duration CONVERGED = Duration.ofMinutes(3);
+    static final List<String> JVM = List.of("-Xmx512m", "-XX:+UseSerialGC");
+    static final Duration CONVERGED = Duration.ofMinutes(3);
     private static final long ANSWER_NANOS = Duration.ofSeconds(20).toNanos();
     /** The test API server logs every request at INFO; held here so that the level stays set. */
     private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger
@@ -49,7 +49,7 @@ final class XdsServingBenchmark {
     }
 
     /** A synthetic mesh served by a packaged operator; closing stops both. */
-    private record Served(LocalKubeApi api, LocalOperator operator, int port, SyntheticMesh mesh,
+    record Served(LocalKubeApi api, LocalOperator operator, int port, SyntheticMesh mesh,
             KubernetesClient client, double createSeconds, double activeSeconds) implements AutoCloseable {
 
         @Override
@@ -66,17 +66,22 @@ final class XdsServingBenchmark {
     /**
      * The operator, then the mesh's objects created straight through the API as the webhooks would store them (meshRef
      * with the Mesh's uid, awsName; no admission round trip), then every object Active.
+     *
+     * @param secured whether the ADS port runs as deployed, TLS and pod tokens (the {@code channel} scenario), or
+     *        plaintext and unauthenticated
      */
-    private static Served serve(int n, String log) throws Exception {
+    static Served serve(int n, String log, boolean secured) throws Exception {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         LocalKubeApi api = LocalKubeApi.start();
         int port = LocalOperator.freePort();
         List<String> options = new ArrayList<>(JVM);
-        // Plaintext and unauthenticated: the fleet is thousands of simulated proxies without pods (AdsFleet), and this
-        // measures translation and serving; one TLS handshake and one cached TokenReview per stream are not.
         options.addAll(List.of("-Dappmesh.backend=xds", "-Dappmesh.xds.port=" + port,
-                "-Dappmesh.xds.bind-address=127.0.0.1", "-Dappmesh.xds.tls.enabled=false",
-                "-Dappmesh.xds.authenticate=false"));
+                "-Dappmesh.xds.bind-address=127.0.0.1"));
+        if (!secured) {
+            // push and clients: thousands of simulated proxies without pods (AdsFleet), measuring translation and
+            // serving; what one TLS handshake and one TokenReview per stream cost is the channel scenario's.
+            options.addAll(List.of("-Dappmesh.xds.tls.enabled=false", "-Dappmesh.xds.authenticate=false"));
+        }
         options.addAll(extraOptions());
         LocalOperator operator;
         try {
@@ -144,7 +149,7 @@ final class XdsServingBenchmark {
     }
 
     /** Extra operator options ({@code -Dbench.jvm="-XX:+UseG1GC"}), after the Deployment's. */
-    private static List<String> extraOptions() {
+    static List<String> extraOptions() {
         String extra = System.getProperty("bench.jvm", "").trim();
         return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
@@ -183,7 +188,7 @@ final class XdsServingBenchmark {
         int warmup = Integer.getInteger("bench.push.warmup", 10);
         System.out.printf("%npush: packaged operator (%s), %d-node mesh, %d + %d changes; load average %s%n",
                 String.join(" ", JVM), n, warmup, changes, loadAverage());
-        try (Served served = serve(n, "bench-xds-push.log")) {
+        try (Served served = serve(n, "bench-xds-push.log", false)) {
             System.out.printf("  operator ready after %.1f s; %d objects created in %.1f s, all Active after %.1f s%n",
                     served.operator().readyAfter().toMillis() / 1000.0,
                     served.mesh().nodes.size() * 2 + served.mesh().routers + 1, served.createSeconds(),
@@ -337,7 +342,7 @@ final class XdsServingBenchmark {
         int changes = Integer.getInteger("bench.clients.changes", 12);
         System.out.printf("%nclients: packaged operator (%s), %d-node mesh, %d streams, %d changes; load average %s%n",
                 String.join(" ", JVM), n, clients, changes, loadAverage());
-        try (Served served = serve(n, "bench-xds-clients.log")) {
+        try (Served served = serve(n, "bench-xds-clients.log", false)) {
             LocalOperator operator = served.operator();
             System.out.printf("  operator ready after %.1f s; %d objects created in %.1f s, all Active after %.1f s%n",
                     operator.readyAfter().toMillis() / 1000.0, n * 2 + served.mesh().routers + 1,
@@ -513,18 +518,18 @@ final class XdsServingBenchmark {
                 after.getOrDefault(t, 0) - before.getOrDefault(t, 0))).collect(Collectors.joining(", "));
     }
 
-    private static String stats(List<Double> ms) {
+    static String stats(List<Double> ms) {
         double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return String.format("p50 %6.1f ms   p99 %6.1f ms   max %6.1f ms   min %6.1f ms", quantile(sorted, 0.5),
                 quantile(sorted, 0.99), sorted[sorted.length - 1], sorted[0]);
     }
 
-    private static double quantile(double[] sorted, double q) {
+    static double quantile(double[] sorted, double q) {
         return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
     }
 
     /** User + system CPU time of the operator's process (all threads), from /proc. */
-    private static long cpuMillis(LocalOperator operator) throws IOException {
+    static long cpuMillis(LocalOperator operator) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + operator.process().pid() + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // utime and stime are fields 14 and 15 of stat; after the command's ")" they are the 12th and 13th; 100 Hz ticks

@@ -44,6 +44,19 @@ public final class LocalKubeApi implements AutoCloseable {
         dispatcher.unavailable(unavailable);
     }
 
+    /**
+     * TokenReviews this server answered so far, and the time it spent answering them in nanoseconds (the request body
+     * read, the token verified, the pod looked up, the answer built; not the HTTP transport).
+     */
+    public long[] tokenReviews() {
+        return dispatcher.tokenReviews();
+    }
+
+    /** Holds every TokenReview's answer back this long from now on (a real API server's latency); zero: none. */
+    public void tokenReviewDelay(java.time.Duration delay) {
+        dispatcher.tokenReviewDelay(delay);
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.getPort();
     }

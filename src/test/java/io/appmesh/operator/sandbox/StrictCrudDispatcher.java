@@ -70,6 +70,11 @@ final class StrictCrudDispatcher extends KubernetesCrudDispatcher {
     private final CrdSchemas crds = new CrdSchemas();
     private final Discovery discovery = new Discovery(crds);
     private volatile boolean unavailable;
+    /** TokenReviews answered, and the time spent answering them (the benchmarks report both). */
+    private final java.util.concurrent.atomic.AtomicLong tokenReviews = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong tokenReviewNanos = new java.util.concurrent.atomic.AtomicLong();
+    /** How long a TokenReview's answer is held back: a real API server's latency (a timer, not a blocked thread). */
+    private volatile java.time.Duration tokenReviewDelay = java.time.Duration.ZERO;
 
     /** While set, every request is answered 503, as by an API server that is starting or overloaded. */
     void unavailable(boolean unavailable) {
@@ -423,14 +428,28 @@ final class StrictCrudDispatcher extends KubernetesCrudDispatcher {
      */
     /** A TokenReview answered by the {@link TokenAuthority}, which checks a bound token's pod against the store. */
     private MockResponse tokenReview(RecordedRequest request) {
+        long start = System.nanoTime();
         try {
             JsonNode review = body(request);
             JsonNode answer = TokenAuthority.review(review, this::podUid, java.time.Instant.now());
-            return new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
+            tokenReviews.incrementAndGet();
+            tokenReviewNanos.addAndGet(System.nanoTime() - start);
+            MockResponse response = new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
                     .setBody(answer.toString());
+            // The server dispatches on one event loop: the delay is the test server's timer, so reviews overlap.
+            return tokenReviewDelay.isZero() ? response : response.setBodyDelay(tokenReviewDelay);
         } catch (Refused e) {
             return e.response();
         }
+    }
+
+    void tokenReviewDelay(java.time.Duration delay) {
+        tokenReviewDelay = delay;
+    }
+
+    /** TokenReviews answered so far and the nanoseconds spent answering them (body read to answer built). */
+    long[] tokenReviews() {
+        return new long[]{tokenReviews.get(), tokenReviewNanos.get()};
     }
 
     /** The UID of a stored pod, or null. */
