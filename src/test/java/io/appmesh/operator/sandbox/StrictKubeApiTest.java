@@ -353,6 +353,28 @@ class StrictKubeApiTest {
         assertThat(review(token, "appmesh-xds").at("/status/error").asText()).contains("not found");
     }
 
+    @Test
+    void tokenReviewsAreCountedAndMayBeHeldBackLikeARealServersWithTheSameAnswer() throws Exception {
+        String token = TokenAuthority.serviceAccountToken("ns", "sa", "appmesh-xds", Instant.now().plusSeconds(600));
+        long[] before = api.tokenReviews();
+        assertThat(review(token, "appmesh-xds").at("/status/authenticated").asBoolean()).isTrue();
+        api.tokenReviewDelay(java.time.Duration.ofMillis(50));
+        try {
+            // Held back by a timer of the server (the benchmarks' API latency): the answer itself is unchanged.
+            JsonNode delayed = review(token, "appmesh-xds");
+            assertThat(delayed.at("/status/authenticated").asBoolean()).isTrue();
+            assertThat(delayed.at("/status/user/username").asText()).isEqualTo("system:serviceaccount:ns:sa");
+        } finally {
+            api.tokenReviewDelay(java.time.Duration.ZERO);
+        }
+        // A refused token is an answered review too; a request that is not a TokenReview is not counted.
+        assertThat(review(token, "other").at("/status/authenticated").asBoolean()).isFalse();
+        send("GET", "/api/v1/namespaces/ns/pods", null, null);
+        long[] after = api.tokenReviews();
+        assertThat(after[0] - before[0]).isEqualTo(3);
+        assertThat(after[1]).isGreaterThan(before[1]);
+    }
+
     private static JsonNode review(String token, String audience) throws Exception {
         Answer answer = send("POST", "/apis/authentication.k8s.io/v1/tokenreviews", "application/json", """
                 {"apiVersion":"authentication.k8s.io/v1","kind":"TokenReview","spec":{"token":"%s"%s}}"""
