@@ -39,10 +39,12 @@ import io.netty.handler.ssl.SslContext;
  * and retried with Envoy's backoff, the TokenReviews the API server answered;</li>
  * <li>warm: the same pods reconnect (new connections, same tokens: every review cached);</li>
  * <li>new tokens: the same pods with new tokens on the warmed-up operator (the reviews without the JIT's warm-up), with
- * the test API server answering each review at once and then {@code bench.channel.review-delays} ms later (20 and 100 by
- * default: what a real API server's latency would do to the cap);</li>
- * <li>one stream at a time, connect to first CDS answer: TLS with a cached token, TLS with a new token (a review each),
- * and, on a second operator with {@code tls.enabled=false, authenticate=false}, plaintext.</li>
+ * the test API server answering each review {@code bench.channel.review-delays} ms later (0, 20 and 100 by default: what
+ * a real API server's latency would do to the cap);</li>
+ * <li>plaintext: a second operator with {@code tls.enabled=false, authenticate=false}, same mesh and pods, the same
+ * streams at once (one connection each), twice;</li>
+ * <li>one stream at a time, connect to first CDS answer, interleaved: plaintext (the second operator), TLS with a cached
+ * token, TLS with a new token (a review each).</li>
  * </ol>
  * Timings are printed, never asserted.
  */
