@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,8 +33,10 @@ import io.grpc.Status;
  * spend. So the token is first read locally (not verified): only a JWT whose {@code aud} names our audience, whose
  * {@code exp} is in the future and which is bound to a pod ({@code kubernetes.io.pod}, what a projected token
  * carries) is sent for review; anything else is refused without an API call. At most {@link #MAX_CONCURRENT_REVIEWS}
- * reviews run at once (over that, UNAVAILABLE, which Envoy retries with backoff), and concurrent streams presenting
- * the same token share one review.
+ * reviews run at once; a stream waits up to {@link #SLOT_WAIT} for a free one (refusing at once made a cold start of
+ * many pods wait on Envoy's retry backoff rather than on the API server: docs/benchmarks.md, xDS channel), and at most
+ * {@link #MAX_WAITING} streams wait; beyond either, UNAVAILABLE, which Envoy retries with backoff. Concurrent streams
+ * presenting the same token share one review.
  * <p>
  * Reviews are cached by the token's SHA-256 (never the token itself) until the token's {@code exp} claim (the review
  * verified the token; {@code exp} only bounds how long its answer may be reused); refusals for {@link #REFUSAL_TTL} at
@@ -51,6 +55,10 @@ final class XdsAuthenticator {
     static final int MAX_ENTRIES = 10_000;
     /** TokenReviews in flight at most; a stream that would start one more is UNAVAILABLE. */
     static final int MAX_CONCURRENT_REVIEWS = 16;
+    /** How long a stream waits for one of those reviews to finish before it is UNAVAILABLE. */
+    static final Duration SLOT_WAIT = Duration.ofSeconds(2);
+    /** Streams waiting for a review at most (each holds a gRPC executor thread while it waits). */
+    static final int MAX_WAITING = 512;
 
     static final String POD_NAME = "authentication.kubernetes.io/pod-name";
     static final String POD_UID = "authentication.kubernetes.io/pod-uid";
@@ -94,6 +102,8 @@ final class XdsAuthenticator {
     }
 
     private final Semaphore reviews = new Semaphore(MAX_CONCURRENT_REVIEWS);
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final Duration slotWait;
     /** The review of a token in flight, by its SHA-256: a second stream with that token waits for it. */
     private final ConcurrentMap<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
     private final Function<String, TokenReviewStatus> review;
@@ -111,9 +121,14 @@ final class XdsAuthenticator {
      *        (throws when the API server cannot be asked)
      */
     XdsAuthenticator(Function<String, TokenReviewStatus> review, String audience, Clock clock) {
+        this(review, audience, clock, SLOT_WAIT);
+    }
+
+    XdsAuthenticator(Function<String, TokenReviewStatus> review, String audience, Clock clock, Duration slotWait) {
         this.review = review;
         this.audience = audience;
         this.clock = clock;
+        this.slotWait = slotWait;
     }
 
     /** The caller of a call with this {@code authorization} header value (null when absent). */
@@ -197,11 +212,11 @@ final class XdsAuthenticator {
 
     /** Asks the API server, within the cap on concurrent reviews, and caches its answer. */
     private Outcome review(String token, String key, Instant expiry, Instant now) {
-        if (!reviews.tryAcquire()) {
-            // Not waiting: a flood of new tokens must not pile up threads; Envoy retries an UNAVAILABLE stream.
+        if (!slot()) {
+            // Envoy retries an UNAVAILABLE stream (with backoff).
             return Outcome.refused(Status.Code.UNAVAILABLE, "busy",
                     "too many tokens are being reviewed, try again",
-                    MAX_CONCURRENT_REVIEWS + " TokenReviews in flight");
+                    MAX_CONCURRENT_REVIEWS + " TokenReviews in flight, " + waiting.get() + " streams waiting");
         }
         TokenReviewStatus status;
         try {
@@ -220,6 +235,25 @@ final class XdsAuthenticator {
             cache.put(key, new Cached(outcome, until));
         }
         return outcome;
+    }
+
+    /** A review slot, waited for a bounded time by a bounded number of streams. */
+    private boolean slot() {
+        if (reviews.tryAcquire()) {
+            return true;
+        }
+        if (waiting.incrementAndGet() > MAX_WAITING) {
+            waiting.decrementAndGet();
+            return false;
+        }
+        try {
+            return reviews.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waiting.decrementAndGet();
+        }
     }
 
     private Outcome outcome(TokenReviewStatus status) {

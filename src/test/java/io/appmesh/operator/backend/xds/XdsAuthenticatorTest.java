@@ -51,7 +51,7 @@ class XdsAuthenticatorTest {
         public Clock withZone(java.time.ZoneId zone) {
             return this;
         }
-    });
+    }, Duration.ofMillis(300));
 
     @Test
     void aPodBoundTokenNamesThePod() {
@@ -230,6 +230,38 @@ class XdsAuthenticatorTest {
         assertThat(outcomes).hasSize(XdsAuthenticator.MAX_CONCURRENT_REVIEWS).allMatch(Outcome::allowed);
         // The cap is free again, and "busy" was not cached.
         assertThat(authenticator.authenticate("Bearer " + jwt(NOW.plusSeconds(10_000))).allowed()).isTrue();
+    }
+
+    @Test
+    void aStreamOverTheCapWaitsForAReviewToFinishRatherThanBeingRefused() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        XdsAuthenticator patient = new XdsAuthenticator(token -> {
+            seen.add(token);
+            await(release);
+            return podBound(AUDIENCE);
+        }, AUDIENCE, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(60));
+        List<Thread> threads = new ArrayList<>();
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < XdsAuthenticator.MAX_CONCURRENT_REVIEWS; i++) {
+            String token = jwt(NOW.plusSeconds(600 + i));
+            threads.add(new Thread(() -> outcomes.add(patient.authenticate("Bearer " + token))));
+            threads.get(i).start();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> seen.size() == XdsAuthenticator.MAX_CONCURRENT_REVIEWS);
+        String late = jwt(NOW.plusSeconds(10_000));
+        Thread over = new Thread(() -> outcomes.add(patient.authenticate("Bearer " + late)));
+        over.start();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> over.getState() == Thread.State.TIMED_WAITING);
+        assertThat(seen).as("waiting for a slot, not reviewed yet").hasSize(XdsAuthenticator.MAX_CONCURRENT_REVIEWS);
+        release.countDown();
+        over.join(10_000);
+        for (Thread thread : threads) {
+            thread.join(10_000);
+        }
+        assertThat(outcomes).hasSize(XdsAuthenticator.MAX_CONCURRENT_REVIEWS + 1).allMatch(Outcome::allowed);
+        assertThat(seen).contains(late);
     }
 
     @Test
