@@ -147,6 +147,14 @@ public final class AdsClient implements AutoCloseable {
         return (DiscoveryResponse) next;
     }
 
+    /** Fails if the server pushes anything within {@code wait} (what a refused or unchanged update must not do). */
+    public void assertNothingPushed(Duration wait, String why) throws InterruptedException {
+        DiscoveryResponse pushed = next(wait);
+        if (pushed != null) {
+            throw new AssertionError("nothing pushed for " + why + "; got " + pushed.getTypeUrl());
+        }
+    }
+
     /**
      * The status the server closed the stream with, failing if a response came first (a refused stream must not have
      * been sent anything) or nothing came within {@code wait}.

@@ -178,7 +178,7 @@ class XdsControlPlaneIT extends ScenarioTest {
                     }));
             assertThat(condition(manifests.get(VirtualRouter.class, "xds", "color"), "VirtualRouterActive").getStatus())
                     .isEqualTo("True");
-            assertNothingPushed(front, "a refused router");
+            front.assertNothingPushed(NOTHING, "a refused router");
 
             // A route to a node that does not exist stops at the reconciler; the proxy keeps the last good routes.
             updateRouter(ROUTER_TO_MISSING_NODE);
@@ -187,7 +187,7 @@ class XdsControlPlaneIT extends ScenarioTest {
                         assertThat(c.getStatus()).isEqualTo("False");
                         assertThat(c.getReason()).isEqualTo("VirtualNodeNotFound");
                     }));
-            assertNothingPushed(front, "a route to a missing node");
+            front.assertNothingPushed(NOTHING, "a route to a missing node");
             updateRouter(ROUTER_WITH_RED);
             await().atMost(CONVERGED).untilAsserted(() -> assertThat(condition(manifests.get(VirtualRouter.class, "xds",
                     "color"), "VirtualRouterActive").getStatus()).isEqualTo("True"));
@@ -224,12 +224,6 @@ class XdsControlPlaneIT extends ScenarioTest {
             assertThat(again.next(NOTHING)).isNull();
         }
         assertThat(XdsTestEnvironment.AWS_REQUESTS.get()).as("AWS calls").isZero();
-    }
-
-    private static void assertNothingPushed(AdsClient proxy, String why) throws InterruptedException {
-        DiscoveryResponse pushed = proxy.next(NOTHING);
-        assertThat(pushed).as("nothing pushed for %s; got %s", why, pushed == null ? null : pushed.getTypeUrl())
-                .isNull();
     }
 
     @Test

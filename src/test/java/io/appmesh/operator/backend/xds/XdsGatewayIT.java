@@ -152,7 +152,7 @@ class XdsGatewayIT extends ScenarioTest {
                     }));
             assertThat(condition(manifests.get(GatewayRoute.class, "gw", "to-color"), "GatewayRouteActive").getStatus())
                     .isEqualTo("True");
-            assertNothingPushed(gateway, "a refused gateway route");
+            gateway.assertNothingPushed(NOTHING, "a refused gateway route");
 
             // A route to a service that does not exist stops at the reconciler; the proxy keeps the last good routes.
             manifests.update("""
@@ -169,7 +169,7 @@ class XdsGatewayIT extends ScenarioTest {
                         assertThat(c.getStatus()).isEqualTo("False");
                         assertThat(c.getReason()).isEqualTo("VirtualServiceNotFound");
                     }));
-            assertNothingPushed(gateway, "a route to a missing service");
+            gateway.assertNothingPushed(NOTHING, "a route to a missing service");
         }
 
         // The config dump answers for the gateway's id.
@@ -189,11 +189,7 @@ class XdsGatewayIT extends ScenarioTest {
     private static DiscoveryResponse nextAcked(AdsClient proxy) throws InterruptedException {
         DiscoveryResponse pushed = proxy.next(ANSWER);
         if (pushed != null) {
-            proxy.ack(pushed, switch (pushed.getTypeUrl()) {
-                case AdsClient.EDS -> List.of(BLUE);
-                case AdsClient.RDS -> ROUTES;
-                default -> List.of();
-            });
+            proxy.ack(pushed, followed(pushed.getTypeUrl()));
         }
         return pushed;
     }
@@ -201,18 +197,17 @@ class XdsGatewayIT extends ScenarioTest {
     /** Acknowledges every push until none comes for a while. */
     private static void settle(AdsClient proxy) throws InterruptedException {
         for (DiscoveryResponse pushed = proxy.next(NOTHING); pushed != null; pushed = proxy.next(NOTHING)) {
-            proxy.ack(pushed, switch (pushed.getTypeUrl()) {
-                case AdsClient.EDS -> List.of(BLUE);
-                case AdsClient.RDS -> ROUTES;
-                default -> List.of();
-            });
+            proxy.ack(pushed, followed(pushed.getTypeUrl()));
         }
     }
 
-    private static void assertNothingPushed(AdsClient proxy, String why) throws InterruptedException {
-        DiscoveryResponse pushed = proxy.next(NOTHING);
-        assertThat(pushed).as("nothing pushed for %s; got %s", why, pushed == null ? null : pushed.getTypeUrl())
-                .isNull();
+    /** The names this client follows for a type: the blue cluster's endpoints, both route configurations. */
+    private static List<String> followed(String typeUrl) {
+        return switch (typeUrl) {
+            case AdsClient.EDS -> List.of(BLUE);
+            case AdsClient.RDS -> ROUTES;
+            default -> List.of();
+        };
     }
 
     private static RouteConfiguration ingressRoutes(DiscoveryResponse rds) {
